@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class PermohonanConfig(AppConfig):
+    name = "permohonan"
+    verbose_name = "Permohonan dan Keberatan"

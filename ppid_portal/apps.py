@@ -1,0 +1,18 @@
+from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+from django.utils.module_loading import autodiscover_modules
+
+
+class PortalConfig(AppConfig):
+    name = "ppid_portal"
+    label = "portal"
+    verbose_name = "Portal PPID"
+
+    def ready(self) -> None:
+        from .roles import sync_role_permissions
+
+        # Each app declares its access rules in `<app>/rules.py` and its staff work queues in
+        # `<app>/queues.py`; both register themselves with the one module in ppid_portal.
+        autodiscover_modules("rules")
+        autodiscover_modules("queues")
+        post_migrate.connect(sync_role_permissions, dispatch_uid="ppid_sync_role_permissions")

@@ -1,0 +1,144 @@
+"""Documents out: PDF letters and lists rendered from templates, and XLSX sheets.
+
+Every app renders its notices, registers and reports through these two helpers so that headers,
+escaping and file names are the same everywhere.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Iterable, Sequence
+from datetime import date, datetime
+from typing import Any
+
+from django.conf import settings
+from django.http import HttpResponse
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font
+from openpyxl.utils import get_column_letter
+from xhtml2pdf import pisa
+
+PDF_MIME = "application/pdf"
+XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+# A cell that begins with one of these is read as a formula by spreadsheet programs
+# (CSV/XLSX injection); such text is stored with a leading apostrophe-like quote prefix.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+class DocumentError(RuntimeError):
+    pass
+
+
+def office_context() -> dict[str, Any]:
+    return {
+        "office_name": settings.PPID_OFFICE_NAME,
+        "office_address": settings.PPID_OFFICE_ADDRESS,
+        "office_city": settings.PPID_OFFICE_CITY,
+        "office_email": settings.PPID_OFFICE_EMAIL,
+        "office_phone": settings.PPID_OFFICE_PHONE,
+        "generated_at": timezone.localtime(),
+    }
+
+
+def render_pdf(template_name: str, context: dict[str, Any] | None = None) -> bytes:
+    """Render a template (extending `pdf/base.html`) to PDF bytes."""
+    html = render_to_string(template_name, {**office_context(), **(context or {})})
+    out = io.BytesIO()
+    result = pisa.CreatePDF(html, dest=out, encoding="utf-8", link_callback=_no_remote)
+    if result.err:
+        raise DocumentError(f"PDF {template_name} gagal dibuat ({result.err} galat)")
+    return out.getvalue()
+
+
+def _no_remote(uri: str, rel: str) -> str:
+    # Documents never fetch anything from the network or from MEDIA_ROOT.
+    return ""
+
+
+def safe_filename(stem: str, extension: str) -> str:
+    return f"{slugify(stem) or 'dokumen'}.{extension}"
+
+
+def pdf_response(
+    template_name: str, context: dict[str, Any], filename: str, *, inline: bool = True
+) -> HttpResponse:
+    response = HttpResponse(render_pdf(template_name, context), content_type=PDF_MIME)
+    disposition = "inline" if inline else "attachment"
+    response["Content-Disposition"] = f'{disposition}; filename="{safe_filename(filename, "pdf")}"'
+    return response
+
+
+def escape_cell(value: Any) -> Any:
+    """Make a value safe and typed for a spreadsheet cell."""
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        if timezone.is_aware(value):
+            value = timezone.localtime(value)
+        return value.replace(tzinfo=None)
+    if isinstance(value, (bool, int, float, date)):
+        return value
+    text = str(value)
+    # openpyxl refuses control characters; drop them instead of failing the whole export.
+    text = re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f]", "", text)
+    if text.startswith(_FORMULA_START):
+        text = "'" + text
+    return text
+
+
+def build_xlsx(
+    sheets: Iterable[tuple[str, Sequence[str], Iterable[Sequence[Any]]]],
+    *,
+    title_lines: Sequence[str] = (),
+) -> bytes:
+    """One workbook from (sheet title, header, rows) triples; a title block above each header."""
+    workbook = Workbook(write_only=False)
+    workbook.remove(workbook.active)
+    for sheet_title, header, rows in sheets:
+        sheet = workbook.create_sheet(title=re.sub(r"[\[\]\*\?/\\:]", " ", sheet_title)[:31])
+        for line in title_lines:
+            sheet.append([escape_cell(line)])
+            sheet.cell(row=sheet.max_row, column=1).font = Font(bold=True)
+        if title_lines:
+            sheet.append([])
+        sheet.append([escape_cell(h) for h in header])
+        header_row = sheet.max_row
+        for cell in sheet[header_row]:
+            cell.font = Font(bold=True)
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+        widths = [len(str(h)) for h in header]
+        for row in rows:
+            values = [escape_cell(v) for v in row]
+            sheet.append(values)
+            for i, value in enumerate(values):
+                if i < len(widths):
+                    widths[i] = max(widths[i], min(len(str(value)), 60))
+        for i, width in enumerate(widths, start=1):
+            sheet.column_dimensions[get_column_letter(i)].width = max(8, width + 2)
+        sheet.freeze_panes = sheet.cell(row=header_row + 1, column=1)
+    out = io.BytesIO()
+    workbook.save(out)
+    return out.getvalue()
+
+
+def xlsx_response(
+    filename: str,
+    header: Sequence[str],
+    rows: Iterable[Sequence[Any]],
+    *,
+    sheet_title: str | None = None,
+    title_lines: Sequence[str] = (),
+) -> HttpResponse:
+    content = build_xlsx(
+        [(sheet_title or _("Data"), header, rows)],
+        title_lines=title_lines or (settings.PPID_OFFICE_NAME,),
+    )
+    response = HttpResponse(content, content_type=XLSX_MIME)
+    response["Content-Disposition"] = f'attachment; filename="{safe_filename(filename, "xlsx")}"'
+    return response

@@ -1,0 +1,230 @@
+"""Models every app shares: users and their unit, units, the audit trail, stored files and the
+working-day calendar."""
+
+from __future__ import annotations
+
+import uuid
+from pathlib import PurePosixPath
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractUser
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class UnitKerja(models.Model):
+    """A sub-bagian, satuan kerja or PPID Pelaksana/Pembantu that holds information."""
+
+    class Jenis(models.TextChoices):
+        SUB_BAGIAN = "sub_bagian", _("Sub-bagian")
+        SATUAN_KERJA = "satuan_kerja", _("Satuan kerja")
+        PPID_PELAKSANA = "ppid_pelaksana", _("PPID Pelaksana/Pembantu")
+
+    kode = models.SlugField(_("kode"), max_length=40, unique=True)
+    nama = models.CharField(_("nama unit"), max_length=200, unique=True)
+    jenis = models.CharField(_("jenis"), max_length=20, choices=Jenis, default=Jenis.SUB_BAGIAN)
+    kepala = models.CharField(_("pejabat yang menguasai"), max_length=200, blank=True)
+    email = models.EmailField(_("e-mail unit"), blank=True)
+    aktif = models.BooleanField(_("aktif"), default=True)
+
+    class Meta:
+        ordering = ["nama"]
+        verbose_name = _("unit kerja")
+        verbose_name_plural = _("unit kerja")
+
+    def __str__(self) -> str:
+        return self.nama
+
+
+class User(AbstractUser):
+    """A portal account: staff in one or more role groups, or a citizen (Pemohon) with none."""
+
+    unit = models.ForeignKey(
+        UnitKerja,
+        verbose_name=_("unit kerja"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="anggota",
+        help_text=_("Wajib untuk Penyedia Informasi: unit yang informasinya ia kelola."),
+    )
+    jabatan = models.CharField(_("jabatan"), max_length=200, blank=True)
+    telepon = models.CharField(_("telepon"), max_length=30, blank=True)
+
+    class Meta(AbstractUser.Meta):
+        verbose_name = _("pengguna")
+        verbose_name_plural = _("pengguna")
+
+    def __str__(self) -> str:
+        return self.get_full_name() or self.username
+
+
+class AuditQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        raise ValidationError(_("Jejak audit tidak dapat diubah."))
+
+    def delete(self):
+        raise ValidationError(_("Jejak audit tidak dapat dihapus."))
+
+
+class AuditLog(models.Model):
+    """One state change (or sensitive read) of any object. Append-only through the application.
+
+    Write it with `ppid_portal.audit.record()`, never directly.
+    """
+
+    created_at = models.DateTimeField(_("waktu"), default=timezone.now, db_index=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("pelaku"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    # Kept as text too: the record must still say who acted after an account is removed, and
+    # a citizen without an account or a cron job is an actor too.
+    actor_label = models.CharField(_("nama pelaku"), max_length=200)
+    content_type = models.ForeignKey(
+        ContentType, verbose_name=_("jenis objek"), on_delete=models.PROTECT, related_name="+"
+    )
+    object_id = models.CharField(_("ID objek"), max_length=64, db_index=True)
+    object_repr = models.CharField(_("objek"), max_length=300)
+    action = models.CharField(_("tindakan"), max_length=80, db_index=True)
+    from_state = models.CharField(_("dari status"), max_length=60, blank=True)
+    to_state = models.CharField(_("ke status"), max_length=60, blank=True)
+    note = models.TextField(_("catatan"), blank=True)
+
+    objects = AuditQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["content_type", "object_id", "created_at"])]
+        verbose_name = _("jejak audit")
+        verbose_name_plural = _("jejak audit")
+
+    def __str__(self) -> str:
+        return (
+            f"{self.created_at:%Y-%m-%d %H:%M} {self.actor_label}: {self.action} {self.object_repr}"
+        )
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None and not kwargs.get("force_insert"):
+            raise ValidationError(_("Jejak audit tidak dapat diubah."))
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ValidationError(_("Jejak audit tidak dapat dihapus."))
+
+
+def _stored_file_path(instance: StoredFile, filename: str) -> str:
+    # The stored name is random: nothing a citizen typed ends up in a path on disk.
+    suffix = PurePosixPath(filename).suffix.lower()[:10]
+    now = timezone.now()
+    return f"berkas/{now:%Y/%m}/{uuid.uuid4().hex}{suffix}"
+
+
+class StoredFile(models.Model):
+    """Every uploaded file of the portal, with its digest recorded at upload.
+
+    Originals are never rewritten: a new version is a new StoredFile. Which file a person may
+    download is decided by the object that refers to it (a DIP document, a request, ...).
+    """
+
+    class Purpose(models.TextChoices):
+        DOKUMEN_DIP = "dokumen_dip", _("Dokumen DIP")
+        IDENTITAS = "identitas", _("Dokumen identitas pemohon")
+        PERMOHONAN = "permohonan", _("Dokumen permohonan")
+        JAWABAN = "jawaban", _("Dokumen jawaban")
+        ARSIP = "arsip", _("Pindaian arsip")
+        KEGIATAN = "kegiatan", _("Dokumentasi kegiatan")
+        LAINNYA = "lainnya", _("Lainnya")
+
+    file = models.FileField(_("berkas"), upload_to=_stored_file_path, max_length=300)
+    original_name = models.CharField(_("nama asli"), max_length=255)
+    content_type = models.CharField(_("jenis isi"), max_length=120)
+    size = models.PositiveBigIntegerField(_("ukuran (bita)"))
+    sha256 = models.CharField(_("SHA-256"), max_length=64)
+    purpose = models.CharField(_("kegunaan"), max_length=20, choices=Purpose)
+    # Sensitive files (identity scans, excepted originals) have every read written to the audit
+    # trail.
+    sensitive = models.BooleanField(_("sensitif"), default=False)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("diunggah oleh"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    uploaded_at = models.DateTimeField(_("waktu unggah"), default=timezone.now)
+
+    class Meta:
+        ordering = ["-uploaded_at", "-id"]
+        verbose_name = _("berkas tersimpan")
+        verbose_name_plural = _("berkas tersimpan")
+
+    def __str__(self) -> str:
+        return self.original_name
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            stored = StoredFile.objects.filter(pk=self.pk).values("file", "sha256", "size").first()
+            if stored and (
+                stored["file"] != self.file.name
+                or stored["sha256"] != self.sha256
+                or stored["size"] != self.size
+            ):
+                raise ValidationError(
+                    _("Berkas asli tidak boleh ditimpa; unggah versi baru sebagai berkas baru.")
+                )
+        super().save(*args, **kwargs)
+
+
+class HariLibur(models.Model):
+    """A day in the office calendar that differs from Monday–Friday.
+
+    `libur=True` makes a weekday a non-working day (national holiday, cuti bersama, office
+    holiday); `libur=False` turns a day the `holidays` package lists back into a working day
+    (a decree can move a cuti bersama).
+    """
+
+    class Sumber(models.TextChoices):
+        NASIONAL = "nasional", _("Libur nasional / cuti bersama (paket holidays)")
+        KANTOR = "kantor", _("Ditetapkan kantor")
+
+    tanggal = models.DateField(_("tanggal"), unique=True)
+    nama = models.CharField(_("keterangan"), max_length=200)
+    libur = models.BooleanField(
+        _("hari libur"),
+        default=True,
+        help_text=_("Hapus centang untuk menjadikan tanggal ini hari kerja."),
+    )
+    sumber = models.CharField(_("sumber"), max_length=10, choices=Sumber, default=Sumber.KANTOR)
+    catatan = models.TextField(_("catatan"), blank=True)
+
+    class Meta:
+        ordering = ["tanggal"]
+        verbose_name = _("hari libur")
+        verbose_name_plural = _("kalender hari libur")
+
+    def __str__(self) -> str:
+        return f"{self.tanggal:%d-%m-%Y} {self.nama}"
+
+
+class KalenderTahun(models.Model):
+    """Marks a year whose national holidays have been copied from the `holidays` package, so a
+    day the PPID removed is not copied back."""
+
+    tahun = models.PositiveSmallIntegerField(unique=True)
+    diisi_pada = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("tahun kalender")
+        verbose_name_plural = _("tahun kalender")
+
+    def __str__(self) -> str:
+        return str(self.tahun)

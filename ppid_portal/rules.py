@@ -1,0 +1,27 @@
+"""Access rules of the shared portal pages."""
+
+from django.utils.translation import gettext_lazy as _
+
+from .access import register
+from .roles import STAFF_ROLES, Role
+
+register(
+    "portal.dashboard.view",
+    roles=STAFF_ROLES,
+    description=_("Membuka dasbor staf dan antrean kerja"),
+)
+register(
+    "portal.audit.view",
+    roles=[Role.PPID, Role.ATASAN],
+    description=_("Membaca jejak audit"),
+)
+register(
+    "portal.unit.manage",
+    roles=[Role.PPID],
+    description=_("Mengelola unit kerja"),
+)
+register(
+    "portal.kalender.manage",
+    roles=[Role.PPID],
+    description=_("Mengelola kalender hari libur"),
+)

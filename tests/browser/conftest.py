@@ -1,0 +1,72 @@
+"""Browser journeys in Debian's Chromium, driven by Playwright (never `playwright install`).
+
+Without /usr/bin/chromium these tests are skipped with a visible reason; with
+REQUIRE_BROWSER=1 (as in CI) a missing browser fails them instead.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+
+import pytest
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
+# Playwright's sync API keeps an event loop in the test thread; the test still talks to the
+# database synchronously (fixtures, assertions), which Django allows only when told.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if "tests/browser" in str(item.fspath):
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    if not os.path.exists(CHROMIUM):
+        message = f"Chromium tidak ditemukan di {CHROMIUM}: uji peramban dilewati"
+        if os.environ.get("REQUIRE_BROWSER") == "1":
+            pytest.fail(message + " (REQUIRE_BROWSER=1)")
+        pytest.skip(message + " (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            headless=True,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--disable-dev-shm-usage",
+            ],
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(chromium, live_server):
+    context = chromium.new_context(base_url=live_server.url, locale="id-ID")
+    context.set_default_timeout(15_000)
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def login(page):
+    def _login(user, password: str = "sandi-uji-123"):
+        page.goto("/masuk/")
+        page.locator("#id_username").fill(user.username)
+        page.locator("#id_password").fill(password)
+        page.get_by_role("button", name="Masuk", exact=True).click()
+        page.wait_for_load_state()
+
+    return _login
