@@ -24,6 +24,8 @@ class HariLiburAdmin(admin.ModelAdmin):
     list_display = ["tanggal", "nama", "libur", "sumber"]
     list_filter = ["libur", "sumber"]
     date_hierarchy = "tanggal"
+    # Bulk deletion would bypass the audit record written in delete_model().
+    actions = None
 
     def save_model(self, request, obj, form, change):
         before = "" if not change else ("libur" if form.initial.get("libur") else "hari kerja")
