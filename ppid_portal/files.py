@@ -157,12 +157,19 @@ def store_upload(
     return stored
 
 
-def file_response(stored: StoredFile, *, inline: bool = False) -> FileResponse:
+def file_response(
+    stored: StoredFile, *, actor=None, inline: bool = False, reason: str = ""
+) -> FileResponse:
     """Serve a file whose access the caller has already checked.
 
     Attachment by default, never sniffed, and sandboxed so that even a file that slipped through
-    cannot run script in the portal's origin.
+    cannot run script in the portal's origin. Every read of a sensitive file (identity scans,
+    excepted originals) is written to the audit trail with `actor` and `reason`.
     """
+    if stored.sensitive:
+        from . import audit
+
+        audit.record(actor=actor, obj=stored, action="berkas.unduh", note=reason)
     response = FileResponse(
         stored.file.open("rb"),
         as_attachment=not inline,

@@ -74,3 +74,15 @@ def test_file_response_is_an_attachment_that_is_never_sniffed():
 def test_samples_are_real_files():
     assert pdf_bytes().startswith(b"%PDF")
     assert io.BytesIO(docx_bytes()).read(2) == b"PK"
+
+
+@pytest.mark.django_db
+def test_reading_a_sensitive_file_is_audited(users):
+    from ppid_portal import audit
+    from ppid_portal.roles import Role
+
+    stored = store_upload(upload("ktp.png", png_bytes()), purpose="identitas", sensitive=True)
+    file_response(stored, actor=users[Role.DESK], reason="verifikasi identitas").close()
+    (log,) = audit.history(stored)
+    assert log.action == "berkas.unduh" and log.actor == users[Role.DESK]
+    assert log.note == "verifikasi identitas"
