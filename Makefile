@@ -24,7 +24,7 @@ install-dev: $(VENV)/.dev
 	printf '# Development settings written by make; see .env.example.\nDEBUG=1\n' > .env
 
 messages: install
-	$(PY) manage.py compilemessages --ignore=.venv -v0
+	DEBUG=1 $(PY) manage.py compilemessages --ignore=.venv -v0
 
 ## make run: install, migrate, collect static, seed demo data, serve on http://$(HOST):$(PORT)
 run: install .env messages
