@@ -9,6 +9,8 @@ from django.core.exceptions import ImproperlyConfigured
 from ppid_portal.settings import database_from_url
 
 ROOT = Path(__file__).resolve().parents[2]
+# Set by the browser tests for Playwright's event loop; never part of a deployment.
+TEST_ONLY = {"DJANGO_ALLOW_ASYNC_UNSAFE"}
 
 
 def test_no_database_url_means_sqlite_in_project_folder(tmp_path):
@@ -32,7 +34,7 @@ def test_unsupported_database_is_refused():
 
 
 def _load_settings(env: dict) -> subprocess.CompletedProcess:
-    clean = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "SECRET_KEY"}}
+    clean = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "SECRET_KEY", *TEST_ONLY}}
     clean.update(env, PPID_ENV_FILE="/dev/null", DJANGO_SETTINGS_MODULE="ppid_portal.settings")
     return subprocess.run(
         [sys.executable, "-c", "import django; django.setup(); print('ok')"],
