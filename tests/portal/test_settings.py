@@ -63,7 +63,8 @@ def test_debug_allows_development_key():
 
 
 def test_deploy_check_is_clean_under_production_settings():
-    env = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "SECRET_KEY", "ALLOWED_HOSTS"}}
+    excluded = {"DEBUG", "SECRET_KEY", "ALLOWED_HOSTS", *TEST_ONLY}
+    env = {k: v for k, v in os.environ.items() if k not in excluded}
     env.update(
         PPID_ENV_FILE="/dev/null",
         SECRET_KEY="produksi-" + "k3y" * 20,
