@@ -4,10 +4,22 @@ import io
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.signals import request_finished
+from django.db import close_old_connections
 
 from ppid_portal.files import UploadValidator, file_response, store_upload
 from ppid_portal.models import StoredFile
 from tests.portal.samples import docx_bytes, pdf_bytes, png_bytes
+
+
+def close_quietly(response):
+    """Close a response outside the test client without Django's request_finished handler,
+    which would close the database connection in the middle of the test transaction."""
+    request_finished.disconnect(close_old_connections)
+    try:
+        response.close()
+    finally:
+        request_finished.connect(close_old_connections)
 
 
 def upload(name, content, content_type="application/octet-stream"):
@@ -68,7 +80,7 @@ def test_file_response_is_an_attachment_that_is_never_sniffed():
     assert response["X-Content-Type-Options"] == "nosniff"
     assert "sandbox" in response["Content-Security-Policy"]
     assert b"".join(response.streaming_content) == stored.file.open("rb").read()
-    response.close()
+    close_quietly(response)
 
 
 def test_samples_are_real_files():
@@ -82,7 +94,7 @@ def test_reading_a_sensitive_file_is_audited(users):
     from ppid_portal.roles import Role
 
     stored = store_upload(upload("ktp.png", png_bytes()), purpose="identitas", sensitive=True)
-    file_response(stored, actor=users[Role.DESK], reason="verifikasi identitas").close()
+    close_quietly(file_response(stored, actor=users[Role.DESK], reason="verifikasi identitas"))
     (log,) = audit.history(stored)
     assert log.action == "berkas.unduh" and log.actor == users[Role.DESK]
     assert log.note == "verifikasi identitas"
