@@ -15,4 +15,5 @@ class PortalConfig(AppConfig):
         # `<app>/queues.py`; both register themselves with the one module in ppid_portal.
         autodiscover_modules("rules")
         autodiscover_modules("queues")
+        autodiscover_modules("sitemaps")
         post_migrate.connect(sync_role_permissions, dispatch_uid="ppid_sync_role_permissions")

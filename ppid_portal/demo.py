@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
-from django.contrib.auth.models import Group
+import io
 
-from .models import UnitKerja, User
+from django.contrib.auth.models import Group
+from django.core.files.uploadedfile import SimpleUploadedFile
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfgen import canvas
+
+from .files import store_upload
+from .models import DokumenRegulasi, StoredFile, UnitKerja, User
 from .roles import Role
 
 DEMO_PASSWORD = "demo-ppid-2026"
@@ -64,4 +70,48 @@ def seed(stdout) -> dict[str, User]:
     citizen.save(update_fields=["password"])
     users[username] = citizen
     stdout.write(f"Unit kerja: {len(units)}; akun demo: {len(users)}")
+    seed_regulasi(stdout)
     return users
+
+
+REGULASI = [
+    ("uu", "14 Tahun 2008", "Keterbukaan Informasi Publik", 2008),
+    ("pp", "61 Tahun 2010", "Pelaksanaan Undang-Undang Nomor 14 Tahun 2008", 2010),
+    ("perki", "1 Tahun 2021", "Standar Layanan Informasi Publik", 2021),
+    ("perki", "1 Tahun 2019", "Standar Layanan Informasi Pemilu", 2019),
+    ("sop", "SOP-PPID-01", "Penyusunan dan Pemutakhiran Daftar Informasi Publik", 2024),
+    ("sop", "SOP-PPID-02", "Uji Konsekuensi Informasi yang Dikecualikan", 2024),
+    ("sop", "SOP-PPID-03", "Pelayanan Permohonan Informasi Publik", 2024),
+]
+
+
+def _demo_pdf(title: str) -> bytes:
+    out = io.BytesIO()
+    pdf = canvas.Canvas(out, pagesize=A4)
+    pdf.setFont("Helvetica-Bold", 14)
+    pdf.drawString(72, 770, title[:80])
+    pdf.setFont("Helvetica", 10)
+    pdf.drawString(72, 750, "Salinan demo untuk portal PPID. Bukan dokumen resmi.")
+    pdf.showPage()
+    pdf.save()
+    return out.getvalue()
+
+
+def seed_regulasi(stdout) -> None:
+    for order, (jenis, nomor, judul, tahun) in enumerate(REGULASI):
+        if DokumenRegulasi.objects.filter(jenis=jenis, nomor=nomor).exists():
+            continue
+        upload = SimpleUploadedFile(
+            f"{jenis}-{nomor}.pdf".replace(" ", "-").lower(),
+            _demo_pdf(f"{nomor}: {judul}"),
+            content_type="application/pdf",
+        )
+        DokumenRegulasi.objects.create(
+            jenis=jenis,
+            nomor=nomor,
+            judul=judul,
+            tahun=tahun,
+            urutan=order,
+            berkas=store_upload(upload, purpose=StoredFile.Purpose.LAINNYA),
+        )
+    stdout.write(f"Regulasi dan SOP: {DokumenRegulasi.objects.count()}")

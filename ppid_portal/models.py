@@ -228,3 +228,112 @@ class KalenderTahun(models.Model):
 
     def __str__(self) -> str:
         return str(self.tahun)
+
+
+class HalamanPortal(models.Model):
+    """A page of the public website that the office writes itself (profil PPID, maklumat
+    pelayanan, ...). Text is plain: paragraphs and line breaks, no HTML, so nothing typed into it
+    can break the page."""
+
+    class Jenis(models.TextChoices):
+        PROFIL = "profil", _("Profil PPID")
+        STRUKTUR = "struktur-organisasi", _("Struktur organisasi")
+        TUGAS = "tugas-dan-fungsi", _("Tugas dan fungsi")
+        MAKLUMAT = "maklumat-pelayanan", _("Maklumat pelayanan")
+        BIAYA = "biaya-layanan", _("Biaya layanan")
+        JAM = "jam-layanan", _("Jam layanan")
+        KONTAK = "kontak", _("Kontak")
+
+    slug = models.SlugField(_("halaman"), max_length=40, unique=True, choices=Jenis)
+    judul = models.CharField(_("judul"), max_length=200)
+    ringkasan = models.CharField(
+        _("ringkasan"),
+        max_length=300,
+        blank=True,
+        help_text=_("Satu kalimat untuk mesin pencari dan pratinjau tautan."),
+    )
+    isi = models.TextField(_("isi"), help_text=_("Teks biasa; baris kosong memisahkan paragraf."))
+    judul_en = models.CharField(_("judul (bahasa Inggris)"), max_length=200, blank=True)
+    isi_en = models.TextField(_("isi (bahasa Inggris)"), blank=True)
+    urutan = models.PositiveSmallIntegerField(_("urutan"), default=0)
+    diperbarui_pada = models.DateTimeField(_("diperbarui pada"), auto_now=True)
+    diperbarui_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("diperbarui oleh"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        ordering = ["urutan", "slug"]
+        verbose_name = _("halaman portal")
+        verbose_name_plural = _("halaman portal")
+
+    def __str__(self) -> str:
+        return self.judul
+
+    def get_absolute_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("portal:halaman", args=[self.slug])
+
+
+class DokumenRegulasi(models.Model):
+    """A regulation or SOP the office publishes in its list of regulations, with its file."""
+
+    class Jenis(models.TextChoices):
+        UNDANG_UNDANG = "uu", _("Undang-undang")
+        PERATURAN_PEMERINTAH = "pp", _("Peraturan pemerintah")
+        PERATURAN_KI = "perki", _("Peraturan Komisi Informasi")
+        PERATURAN_LAIN = "peraturan", _("Peraturan lain")
+        KEPUTUSAN = "sk", _("Surat keputusan")
+        SOP = "sop", _("Standar operasional prosedur")
+
+    jenis = models.CharField(_("jenis"), max_length=12, choices=Jenis)
+    nomor = models.CharField(_("nomor"), max_length=120)
+    judul = models.CharField(_("judul / tentang"), max_length=300)
+    tahun = models.PositiveSmallIntegerField(_("tahun"))
+    keterangan = models.TextField(_("keterangan"), blank=True)
+    berkas = models.ForeignKey(
+        StoredFile,
+        verbose_name=_("berkas"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    tautan = models.URLField(_("tautan resmi"), blank=True)
+    aktif = models.BooleanField(
+        _("ditampilkan"), default=True, help_text=_("Hapus centang untuk menyembunyikan.")
+    )
+    urutan = models.PositiveSmallIntegerField(_("urutan"), default=0)
+
+    class Meta:
+        ordering = ["urutan", "jenis", "-tahun", "nomor"]
+        verbose_name = _("dokumen regulasi")
+        verbose_name_plural = _("regulasi dan SOP")
+
+    def __str__(self) -> str:
+        return f"{self.get_jenis_display()} {self.nomor}: {self.judul}"
+
+
+class KunjunganHarian(models.Model):
+    """Page views per day, counted by the portal itself. No address, no cookie, no path with a
+    query string: only a date, a site section and a number."""
+
+    tanggal = models.DateField(_("tanggal"))
+    bagian = models.CharField(_("bagian situs"), max_length=40)
+    jumlah = models.PositiveIntegerField(_("jumlah tampilan"), default=0)
+
+    class Meta:
+        ordering = ["-tanggal", "bagian"]
+        constraints = [
+            models.UniqueConstraint(fields=["tanggal", "bagian"], name="kunjungan_unik_per_hari")
+        ]
+        verbose_name = _("kunjungan harian")
+        verbose_name_plural = _("kunjungan harian")
+
+    def __str__(self) -> str:
+        return f"{self.tanggal} {self.bagian}: {self.jumlah}"

@@ -25,3 +25,13 @@ register(
     roles=[Role.PPID],
     description=_("Mengelola kalender hari libur"),
 )
+register(
+    "portal.halaman.manage",
+    roles=[Role.PPID],
+    description=_("Menyunting halaman profil, maklumat, biaya, jam layanan, dan kontak"),
+)
+register(
+    "portal.regulasi.manage",
+    roles=[Role.PPID],
+    description=_("Mengelola daftar regulasi dan SOP"),
+)

@@ -122,6 +122,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "ppid_portal.middleware.PrivatePageCacheMiddleware",
+    "ppid_portal.pageviews.PageViewMiddleware",
 ]
 
 ROOT_URLCONF = "ppid_portal.urls"

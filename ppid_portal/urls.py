@@ -1,14 +1,35 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
 from . import views
+from .sitemaps import all_sitemaps
 
 portal_patterns = (
     [
         path("", views.HomeView.as_view(), name="home"),
+        path("profil/<slug:slug>/", views.HalamanDetailView.as_view(), name="halaman"),
+        path("regulasi/", views.RegulasiListView.as_view(), name="regulasi"),
+        path("regulasi/<int:pk>/unduh/", views.regulasi_download, name="regulasi_unduh"),
         path("staf/", views.DashboardView.as_view(), name="dashboard"),
         path("staf/audit/", views.AuditLogListView.as_view(), name="audit"),
+        path("staf/konten/", views.HalamanStaffListView.as_view(), name="konten"),
+        path(
+            "staf/konten/halaman/<slug:slug>/",
+            views.HalamanUpdateView.as_view(),
+            name="halaman_ubah",
+        ),
+        path(
+            "staf/konten/regulasi/baru/",
+            views.RegulasiCreateView.as_view(),
+            name="regulasi_tambah",
+        ),
+        path(
+            "staf/konten/regulasi/<int:pk>/",
+            views.RegulasiUpdateView.as_view(),
+            name="regulasi_ubah",
+        ),
     ],
     "portal",
 )
@@ -18,6 +39,7 @@ urlpatterns = [
     path("masuk/", views.PortalLoginView.as_view(), name="login"),
     path("keluar/", auth_views.LogoutView.as_view(), name="logout"),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("sitemap.xml", sitemap, {"sitemaps": all_sitemaps()}, name="sitemap"),
     path("informasi/", include("informasi.urls")),
     path("permohonan/", include("permohonan.urls")),
     path("arsip/", include("arsip.urls")),

@@ -1,9 +1,17 @@
+from django.contrib import messages
 from django.contrib.auth.views import LoginView
-from django.views.generic import ListView, TemplateView
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse_lazy
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.generic import CreateView, DetailView, ListView, TemplateView, UpdateView
 
+from . import services
 from .access import ActionRequiredMixin, user_roles
 from .dashboard import queues_for
-from .models import AuditLog
+from .files import file_response
+from .forms import HalamanForm, RegulasiForm
+from .models import AuditLog, DokumenRegulasi, HalamanPortal
 from .roles import ROLE_DESCRIPTIONS, STAFF_ROLES
 
 
@@ -56,3 +64,104 @@ class AuditLogListView(ActionRequiredMixin, ListView):
 
     def get_queryset(self):
         return AuditLog.objects.select_related("content_type").order_by("-created_at", "-id")
+
+
+class HalamanDetailView(DetailView):
+    """Public: an office page (profil, maklumat, biaya, jam layanan, kontak, ...)."""
+
+    model = HalamanPortal
+    template_name = "portal/halaman_detail.html"
+    context_object_name = "halaman"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        english = get_language() == "en"
+        halaman = self.object
+        context["judul"] = (english and halaman.judul_en) or halaman.judul
+        context["isi"] = (english and halaman.isi_en) or halaman.isi
+        context["halaman_lain"] = HalamanPortal.objects.only("slug", "judul", "judul_en")
+        return context
+
+
+class RegulasiListView(ListView):
+    """Public: the list of regulations and SOP documents."""
+
+    template_name = "portal/regulasi_list.html"
+    context_object_name = "regulasi"
+
+    def get_queryset(self):
+        return DokumenRegulasi.objects.filter(aktif=True).select_related("berkas")
+
+
+def regulasi_download(request, pk: int):
+    """Public: the file of a shown regulation."""
+    regulasi = get_object_or_404(
+        DokumenRegulasi.objects.select_related("berkas"),
+        pk=pk,
+        aktif=True,
+        berkas__isnull=False,
+    )
+    return file_response(regulasi.berkas, actor=request.user)
+
+
+class HalamanStaffListView(ActionRequiredMixin, ListView):
+    """PPID: the office pages and the list of regulations, to edit."""
+
+    action = "portal.halaman.manage"
+    template_name = "portal/konten_staf.html"
+    context_object_name = "halaman_list"
+
+    def get_queryset(self):
+        return HalamanPortal.objects.select_related("diperbarui_oleh")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["regulasi_list"] = DokumenRegulasi.objects.all()
+        return context
+
+
+class HalamanUpdateView(ActionRequiredMixin, UpdateView):
+    """PPID: edit the text of an office page."""
+
+    action = "portal.halaman.manage"
+    model = HalamanPortal
+    form_class = HalamanForm
+    template_name = "portal/form.html"
+    success_url = reverse_lazy("portal:konten")
+
+    def form_valid(self, form):
+        data = {f: form.cleaned_data[f] for f in form.Meta.fields}
+        halaman = HalamanPortal.objects.get(pk=self.object.pk)
+        services.halaman_update(actor=self.request.user, halaman=halaman, data=data)
+        messages.success(self.request, _("Halaman “%s” disimpan.") % halaman.judul)
+        return redirect(self.success_url)
+
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), "judul": _("Sunting halaman")}
+
+
+class RegulasiFormMixin(ActionRequiredMixin):
+    action = "portal.regulasi.manage"
+    model = DokumenRegulasi
+    form_class = RegulasiForm
+    template_name = "portal/form.html"
+    success_url = reverse_lazy("portal:konten")
+
+    def form_valid(self, form):
+        services.regulasi_save(
+            actor=self.request.user, regulasi=form.instance, upload=form.cleaned_data.get("unggah")
+        )
+        messages.success(self.request, _("Dokumen regulasi disimpan."))
+        return redirect(self.success_url)
+
+
+class RegulasiCreateView(RegulasiFormMixin, CreateView):
+    """PPID: add a regulation or SOP document."""
+
+    extra_context = {"judul": _("Tambah regulasi atau SOP"), "multipart": True}
+
+
+class RegulasiUpdateView(RegulasiFormMixin, UpdateView):
+    """PPID: edit a regulation or SOP document (or hide it)."""
+
+    extra_context = {"judul": _("Sunting regulasi atau SOP"), "multipart": True}

@@ -6,6 +6,7 @@ import pytest
 from django.contrib.auth.models import Group
 from django.utils import translation
 
+from ppid_portal import pageviews
 from ppid_portal.roles import Role
 from tests.portal.factories import UnitKerjaFactory, UserFactory
 
@@ -14,6 +15,7 @@ from tests.portal.factories import UnitKerjaFactory, UserFactory
 def _fast_and_isolated(settings, tmp_path):
     # A request in an earlier test may leave English active in this thread.
     translation.activate("id")
+    pageviews.discard_pending()
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.STORAGES = {

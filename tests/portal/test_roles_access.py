@@ -37,6 +37,8 @@ MATRIX = {
     "portal.audit.view": {PP, A},
     "portal.unit.manage": {PP},
     "portal.kalender.manage": {PP},
+    "portal.halaman.manage": {PP},
+    "portal.regulasi.manage": {PP},
 }
 
 
