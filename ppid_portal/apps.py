@@ -9,6 +9,7 @@ class PortalConfig(AppConfig):
     verbose_name = "Portal PPID"
 
     def ready(self) -> None:
+        from .halaman_awal import ensure_default_pages
         from .roles import sync_role_permissions
 
         # Each app declares its access rules in `<app>/rules.py` and its staff work queues in
@@ -17,3 +18,6 @@ class PortalConfig(AppConfig):
         autodiscover_modules("queues")
         autodiscover_modules("sitemaps")
         post_migrate.connect(sync_role_permissions, dispatch_uid="ppid_sync_role_permissions")
+        post_migrate.connect(
+            ensure_default_pages, sender=self, dispatch_uid="ppid_ensure_default_pages"
+        )

@@ -70,3 +70,33 @@ def login(page):
         page.wait_for_load_state()
 
     return _login
+
+
+AXE_JS = os.path.join(os.path.dirname(__file__), "vendor", "axe.min.js")
+
+
+@pytest.fixture
+def axe_violations(page):
+    """axe_violations() -> serious/critical WCAG 2.1 A/AA violations on the current page.
+
+    axe-core is injected from tests/browser/vendor (served locally, no network)."""
+
+    def _run() -> list[dict]:
+        page.add_script_tag(path=AXE_JS)
+        result = page.evaluate(
+            """async () => await axe.run(document, {
+                runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}
+            })"""
+        )
+        return [
+            {
+                "id": v["id"],
+                "impact": v["impact"],
+                "help": v["help"],
+                "nodes": [n["target"] for n in v["nodes"]][:5],
+            }
+            for v in result["violations"]
+            if v["impact"] in ("serious", "critical")
+        ]
+
+    return _run
