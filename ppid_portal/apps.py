@@ -9,7 +9,10 @@ class PortalConfig(AppConfig):
     verbose_name = "Portal PPID"
 
     def ready(self) -> None:
+        from django.contrib.auth.signals import user_logged_in
+
         from .halaman_awal import ensure_default_pages
+        from .middleware import record_login_time
         from .roles import sync_role_permissions
 
         # Each app declares its access rules in `<app>/rules.py` and its staff work queues in
@@ -18,6 +21,7 @@ class PortalConfig(AppConfig):
         autodiscover_modules("queues")
         autodiscover_modules("sitemaps")
         post_migrate.connect(sync_role_permissions, dispatch_uid="ppid_sync_role_permissions")
+        user_logged_in.connect(record_login_time, dispatch_uid="ppid_record_login_time")
         post_migrate.connect(
             ensure_default_pages, sender=self, dispatch_uid="ppid_ensure_default_pages"
         )

@@ -1,11 +1,12 @@
-"""Documents out: PDF letters and lists rendered from templates, and XLSX sheets.
+"""Documents out: PDF letters and lists rendered from templates, XLSX sheets and CSV files.
 
-Every app renders its notices, registers and reports through these two helpers so that headers,
+Every app renders its notices, registers and reports through these helpers so that headers,
 escaping and file names are the same everywhere.
 """
 
 from __future__ import annotations
 
+import csv
 import io
 import re
 from collections.abc import Iterable, Sequence
@@ -25,6 +26,10 @@ from xhtml2pdf import pisa
 
 PDF_MIME = "application/pdf"
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+CSV_MIME = "text/csv; charset=utf-8"
+# Excel reads a CSV file as UTF-8 (and so shows Indonesian names and the en dash correctly)
+# only when the file starts with a byte order mark.
+UTF8_BOM = "\ufeff"
 
 # A cell that begins with one of these is read as a formula by spreadsheet programs
 # (CSV/XLSX injection); such text is stored with a leading apostrophe-like quote prefix.
@@ -141,4 +146,43 @@ def xlsx_response(
     )
     response = HttpResponse(content, content_type=XLSX_MIME)
     response["Content-Disposition"] = f'attachment; filename="{safe_filename(filename, "xlsx")}"'
+    return response
+
+
+def csv_cell(value: Any) -> str:
+    """One CSV field: formula-like text escaped as in XLSX, dates in ISO form, local time."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return _("Ya") if value else _("Tidak")
+    if isinstance(value, datetime):
+        if timezone.is_aware(value):
+            value = timezone.localtime(value)
+        return value.strftime("%Y-%m-%d %H:%M")
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, (int, float)):
+        return str(value)
+    return escape_cell(value)
+
+
+def build_csv(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
+    """CSV text (with the UTF-8 byte order mark) from a header and rows."""
+    out = io.StringIO()
+    out.write(UTF8_BOM)
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow([csv_cell(h) for h in header])
+    for row in rows:
+        writer.writerow([csv_cell(v) for v in row])
+    return out.getvalue()
+
+
+def csv_response(
+    filename: str, header: Sequence[str], rows: Iterable[Sequence[Any]]
+) -> HttpResponse:
+    """A CSV download: comma-separated, UTF-8 with BOM, cells that a spreadsheet would run as a
+    formula (`= + - @`, tab, CR) prefixed with an apostrophe."""
+    response = HttpResponse(build_csv(header, rows).encode("utf-8"), content_type=CSV_MIME)
+    response["Content-Disposition"] = f'attachment; filename="{safe_filename(filename, "csv")}"'
+    response["X-Content-Type-Options"] = "nosniff"
     return response

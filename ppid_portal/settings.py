@@ -8,9 +8,11 @@ environment, never by another settings file.
 from __future__ import annotations
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -105,6 +107,8 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "crispy_forms",
     "crispy_bootstrap5",
+    "csp",
+    "axes",
     "ppid_portal.apps.PortalConfig",
     "informasi.apps.InformasiConfig",
     "permohonan.apps.PermohonanConfig",
@@ -113,6 +117,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -120,9 +125,12 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "ppid_portal.middleware.SessionLimitMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "ppid_portal.middleware.PrivatePageCacheMiddleware",
     "ppid_portal.pageviews.PageViewMiddleware",
+    # Last, as django-axes requires: turns a locked-out login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "ppid_portal.urls"
@@ -149,6 +157,13 @@ DATABASES = {"default": database_from_url(os.environ.get("DATABASE_URL"))}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "portal.User"
+# django-axes first: it refuses a locked-out login before any password is checked. The model
+# backend after it refuses inactive accounts, which is what ends the sessions of a deactivated
+# user on their next request.
+AUTHENTICATION_BACKENDS = [
+    "ppid_portal.security.LoginThrottleBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "portal:dashboard"
 LOGOUT_REDIRECT_URL = "portal:home"
@@ -238,22 +253,97 @@ PPID_SITE_URL = os.environ.get("PPID_SITE_URL", "http://127.0.0.1:8000").rstrip(
 
 # Security. HTTPS settings switch on whenever DEBUG is off; an office behind a TLS-terminating
 # proxy sets SECURE_PROXY_SSL_HEADER through BEHIND_TLS_PROXY.
-SESSION_COOKIE_HTTPONLY = True
-SESSION_COOKIE_SAMESITE = "Lax"
-CSRF_COOKIE_SAMESITE = "Lax"
-SESSION_COOKIE_AGE = 12 * 60 * 60
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+CSRF_FAILURE_VIEW = "ppid_portal.errors.csrf_failure"
+
+# Cookies: never readable from JavaScript, never sent on cross-site sub-requests, and over HTTPS
+# only in production. No script of the portal reads the CSRF cookie (forms carry the token).
+SESSION_COOKIE_HTTPONLY = True
+CSRF_COOKIE_HTTPONLY = True
+LANGUAGE_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+
+# Sessions end after PPID_SESSION_IDLE_SECONDS without a request and PPID_SESSION_MAX_SECONDS
+# after login, whatever happens in between (ppid_portal.middleware.SessionLimitMiddleware); a
+# shared computer at the service desk must not stay signed in.
+PPID_SESSION_IDLE_SECONDS = env_int("SESSION_IDLE_MINUTES", 30) * 60
+PPID_SESSION_MAX_SECONDS = env_int("SESSION_MAX_HOURS", 12) * 60 * 60
+SESSION_COOKIE_AGE = PPID_SESSION_MAX_SECONDS
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+
 if not DEBUG:
     SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", True)
     CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", True)
+    LANGUAGE_COOKIE_SECURE = SESSION_COOKIE_SECURE
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
     SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31536000)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
+    # "__Host-" cookies are refused by browsers unless Secure, host-only and for path "/": no
+    # other site under the same parent domain can plant or overwrite them.
+    if SESSION_COOKIE_SECURE:
+        SESSION_COOKIE_NAME = "__Host-ppid_sesi"
+    if CSRF_COOKIE_SECURE:
+        CSRF_COOKIE_NAME = "__Host-ppid_csrf"
 if env_bool("BEHIND_TLS_PROXY", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# How many proxies of our own stand in front of the portal and append to X-Forwarded-For; the
+# client address (for login throttling) is the one the outermost of them saw.
+PPID_TRUSTED_PROXY_COUNT = env_int(
+    "TRUSTED_PROXY_COUNT", 1 if env_bool("BEHIND_TLS_PROXY", False) else 0
+)
+
+# Content-Security-Policy (django-csp 4). Scripts and styles come from the portal itself; an
+# inline <script> or <style> runs only with the per-request nonce, which templates write as
+#
+#     <script nonce="{{ request.csp_nonce }}">...</script>
+#     <style nonce="{{ request.csp_nonce }}">...</style>
+#
+# Never use style="..." attributes, on*="..." handlers or javascript: links: no nonce can allow
+# them, the browser refuses them (tests/security/test_csp.py scans every template). Put styles in
+# static/css/portal.css and behaviour in a static .js file.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [
+            SELF,
+            NONCE,
+            # The one inline <style> of Django's admin change list (admin/change_list.html,
+            # shown when a model has no bulk actions); tests/security/test_csp.py recomputes it.
+            "'sha256-blvLUW3UscWqsXGByNOqdBboM+ShWAuugp2mC/wbafU='",
+        ],
+        # Bootstrap draws its small icons (menu button, select arrow) as data: SVG images.
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+        "upgrade-insecure-requests": not DEBUG,
+    }
+}
+
+# Login throttling (django-axes): after AXES_FAILURE_LIMIT wrong passwords for one username from
+# one address, that pair is locked for AXES_COOLOFF_TIME; every further try during the lock
+# starts the cool-off again. Locking the pair (not the address alone) keeps one mistyping clerk
+# from locking out the whole office behind one NAT address, and keeps a stranger from locking a
+# known staff account from elsewhere. Attempts live in the database, so every worker sees them,
+# with the embedded default as with PostgreSQL. A PPID administrator unlocks early with
+# `manage.py axes_reset_username <username>` or in the admin ("Access attempts").
+AXES_ENABLED = env_bool("AXES_ENABLED", True)
+AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("LOGIN_LOCKOUT_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "ppid_portal.errors.login_locked_out"
+AXES_CLIENT_IP_CALLABLE = "ppid_portal.security.client_ip"
+AXES_VERBOSE = False
 
 LOGGING = {
     "version": 1,

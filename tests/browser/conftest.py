@@ -51,13 +51,49 @@ def chromium():
         browser.close()
 
 
+# Runs before any script of each page (Playwright injects it outside the page's CSP): every
+# Content-Security-Policy violation is reported on the console, where the fixture collects it.
+CSP_LISTENER = """
+document.addEventListener("securitypolicyviolation", (event) => {
+  console.error("CSP violation: " + event.violatedDirective + " blocked " +
+    (event.blockedURI || "inline") + " at " + event.sourceFile + ":" + event.lineNumber);
+});
+"""
+
+
+def is_csp_violation(text: str) -> bool:
+    return "CSP violation" in text or "Content Security Policy" in text
+
+
 @pytest.fixture
-def page(chromium, live_server):
+def csp_violations():
+    """Console messages about Content-Security-Policy violations on any page of the test.
+
+    The `page` fixture fails the test when any are left at the end; a test that provokes one on
+    purpose asserts on this list and clears it."""
+    return []
+
+
+@pytest.fixture
+def page(chromium, live_server, csp_violations):
     context = chromium.new_context(base_url=live_server.url, locale="id-ID")
     context.set_default_timeout(15_000)
+    context.add_init_script(CSP_LISTENER)
     page = context.new_page()
+    page.on(
+        "console",
+        lambda message: (
+            csp_violations.append(f"{page.url}: {message.text}")
+            if is_csp_violation(message.text)
+            else None
+        ),
+    )
     yield page
     context.close()
+    if csp_violations:
+        pytest.fail(
+            "Pelanggaran Content-Security-Policy di peramban:\n" + "\n".join(csp_violations)
+        )
 
 
 @pytest.fixture
@@ -79,10 +115,15 @@ AXE_JS = os.path.join(os.path.dirname(__file__), "vendor", "axe.min.js")
 def axe_violations(page):
     """axe_violations() -> serious/critical WCAG 2.1 A/AA violations on the current page.
 
-    axe-core is injected from tests/browser/vendor (served locally, no network)."""
+    axe-core is evaluated from tests/browser/vendor (no network) through the DevTools
+    protocol, which the page's Content-Security-Policy does not govern: a <script> tag added to
+    the page would be (rightly) refused without the nonce."""
+
+    with open(AXE_JS, encoding="utf-8") as source:
+        axe_source = source.read()
 
     def _run() -> list[dict]:
-        page.add_script_tag(path=AXE_JS)
+        page.evaluate(axe_source)
         result = page.evaluate(
             """async () => await axe.run(document, {
                 runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}
