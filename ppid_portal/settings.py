@@ -330,7 +330,7 @@ CONTENT_SECURITY_POLICY = {
 # known staff account from elsewhere. Attempts live in the database, so every worker sees them,
 # with the embedded default as with PostgreSQL. A PPID administrator unlocks early with
 # `manage.py axes_reset_username <username>` or in the admin ("Access attempts").
-AXES_ENABLED = env_bool("AXES_ENABLED", True)
+AXES_ENABLED = True
 AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("LOGIN_LOCKOUT_MINUTES", 15))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
