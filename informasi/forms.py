@@ -92,11 +92,14 @@ class EntryForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        if not self.errors:
-            try:
-                clean_values(self.values())
-            except ValidationError as exc:
-                _apply_errors(self, exc)
+        try:
+            clean_values(self.values())
+        except ValidationError as exc:
+            # Report the rule errors too, but only on fields without a message already.
+            for name, messages in exc.message_dict.items():
+                target = "bentuk" if name in dict(BENTUK_FIELDS) else name
+                if target in self.fields and target not in self.errors:
+                    self.add_error(target, messages)
         return cleaned
 
     def _post_clean(self):
@@ -144,6 +147,7 @@ class ReasonForm(forms.Form):
         label=_("Alasan / catatan"),
         widget=forms.Textarea(attrs={"rows": 3}),
         max_length=4000,
+        error_messages={"required": _("Tuliskan alasan atau catatan.")},
     )
 
 

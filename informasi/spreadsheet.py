@@ -22,7 +22,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.utils import formats
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from ppid_portal.documents import build_xlsx, escape_cell
 
@@ -43,7 +43,7 @@ class Kolom:
 
 
 COLUMNS: tuple[Kolom, ...] = (
-    Kolom("nomor", gettext_lazy("No"), prefixes=("no", "nomor", "nourut")),
+    Kolom("nomor", pgettext_lazy("kolom DIP", "No"), prefixes=("no", "nomor", "nourut")),
     Kolom(
         "ringkasan",
         gettext_lazy("Ringkasan Isi Informasi"),
@@ -436,6 +436,8 @@ def _links(value: Any) -> list[str]:
     for token in re.split(r"\s+", _text(value)):
         if not token:
             continue
+        if len(token) > 1000:
+            raise ValueError(_("Tautan lebih dari 1000 karakter; pakai alamat yang lebih pendek."))
         try:
             validate(token)
         except ValidationError:

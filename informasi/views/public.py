@@ -106,6 +106,13 @@ def _version_or_404(view) -> VersiDIP:
     return view.versi
 
 
+def _cache_key(kind: str, versi: VersiDIP) -> str:
+    # A frozen version never changes; its id, SK and publication moment name it uniquely even
+    # after a database is restored from a backup.
+    stamp = versi.dipublikasikan_pada.timestamp() if versi.dipublikasikan_pada else 0
+    return f"informasi:dip-{kind}:{versi.pk}:{stamp}:{translation.get_language()}"
+
+
 class DipPdfView(PublishedVersionMixin, ActionRequiredMixin, View):
     """Public (anyone): the published DIP as one PDF in the Perki table layout, headed with
     the office and the SK of its penetapan."""
@@ -114,7 +121,7 @@ class DipPdfView(PublishedVersionMixin, ActionRequiredMixin, View):
 
     def get(self, request):
         versi = _version_or_404(self)
-        key = f"informasi:dip-pdf:{versi.pk}:{translation.get_language()}"
+        key = _cache_key("pdf", versi)
         content = cache.get(key)
         if content is None:
             rows = list(selectors.version_rows(versi).order_by("nomor_urut"))
@@ -137,7 +144,7 @@ class DipXlsxView(PublishedVersionMixin, ActionRequiredMixin, View):
 
     def get(self, request):
         versi = _version_or_404(self)
-        key = f"informasi:dip-xlsx:{versi.pk}:{translation.get_language()}"
+        key = _cache_key("xlsx", versi)
         content = cache.get(key)
         if content is None:
             content = spreadsheet.export_xlsx(versi, page_links=True)
