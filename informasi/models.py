@@ -144,6 +144,10 @@ class NilaiDIP(models.Model):
     def dasar_pengecualian(self) -> str:
         return pengecualian.short_label(self.alasan_pengecualian)
 
+    @property
+    def uraian_pengecualian(self) -> str:
+        return pengecualian.description(self.alasan_pengecualian)
+
 
 # The value fields a version freezes and a comparison reads, in Perki column order.
 VALUE_FIELDS: tuple[str, ...] = (

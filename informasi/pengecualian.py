@@ -41,3 +41,10 @@ def needs_end_date(alasan: str) -> bool:
 def short_label(alasan: str) -> str:
     """'Pasal 17 huruf h UU 14/2008' for pages and exports."""
     return str(_("Pasal 17 huruf %(huruf)s UU 14/2008") % {"huruf": alasan}) if alasan else ""
+
+
+def description(alasan: str) -> str:
+    """The ground without its letter: 'mengungkap rahasia pribadi'."""
+    if alasan not in Alasan.values:
+        return ""
+    return str(Alasan(alasan).label).split(". ", 1)[-1]

@@ -255,6 +255,10 @@ class Baris:
     def kategori(self) -> str:
         return self.values.get("kategori", "")
 
+    @property
+    def kategori_label(self) -> str:
+        return str(Kategori(self.kategori).label) if self.kategori in Kategori.values else ""
+
     def sort_key(self, unit_names: dict[int, str]):
         return (
             KATEGORI_ORDER.index(self.values["kategori"]),

@@ -7,7 +7,7 @@ from django import template
 from ppid_portal.access import can
 
 from .. import selectors
-from ..models import Kategori
+from ..models import InformasiPublik, Kategori, VersiDIP
 
 register = template.Library()
 
@@ -59,3 +59,12 @@ def kategori_badge(kategori: str) -> str:
         "setiap_saat": "success",
         "dikecualikan": "dark",
     }.get(kategori, "secondary")
+
+
+_STATUS_LABELS = {**dict(InformasiPublik.Status.choices), **dict(VersiDIP.Status.choices)}
+
+
+@register.filter
+def status_label(status: str) -> str:
+    """The readable name of an entry or version status (audit trail lines)."""
+    return str(_STATUS_LABELS.get(status, status or "—"))

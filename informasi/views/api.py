@@ -73,7 +73,7 @@ def row_json(request, row, *, detail: bool = False) -> dict[str, Any]:
         data["pengecualian"] = {
             "huruf": row.alasan_pengecualian,
             "dasar": pengecualian.short_label(row.alasan_pengecualian),
-            "alasan": row.get_alasan_pengecualian_display(),
+            "alasan": row.uraian_pengecualian,
             "berlaku_sampai": row.pengecualian_berakhir.isoformat()
             if row.pengecualian_berakhir
             else None,
