@@ -20,7 +20,7 @@ BENTUK_CHOICES = [(name, label) for name, label in BENTUK_FIELDS]
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
-def _apply_errors(form: forms.Form, exc: ValidationError, *, bentuk_field: str = "bentuk") -> None:
+def _apply_errors(form: forms.Form, exc: ValidationError) -> None:
     """Put a service's ValidationError on the matching form fields."""
     if not hasattr(exc, "error_dict"):
         form.add_error(None, exc)
@@ -28,7 +28,7 @@ def _apply_errors(form: forms.Form, exc: ValidationError, *, bentuk_field: str =
     for name, errors in exc.error_dict.items():
         target = name
         if name in dict(BENTUK_FIELDS):
-            target = bentuk_field
+            target = "bentuk"
         if target not in form.fields:
             target = None
         form.add_error(target, errors)

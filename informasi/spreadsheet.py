@@ -20,7 +20,7 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
-from django.utils import formats
+from django.utils import formats, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext_lazy
 
@@ -224,6 +224,13 @@ def title_lines(versi: VersiDIP) -> list[str]:
 
 
 def export_xlsx(versi: VersiDIP, *, page_links: bool = False) -> bytes:
+    """The version in the Perki layout; always in Indonesian, so it re-imports whatever the
+    language of the person who exported it."""
+    with translation.override("id"):
+        return _export_xlsx(versi, page_links=page_links)
+
+
+def _export_xlsx(versi: VersiDIP, *, page_links: bool) -> bytes:
     return build_xlsx(
         [
             (
@@ -241,8 +248,10 @@ def export_csv(versi: VersiDIP) -> bytes:
     look like formulas are escaped as in the XLSX export."""
     out = io.StringIO()
     writer = csv.writer(out)
-    writer.writerow(headers())
-    for values in version_export_rows(versi):
+    with translation.override("id"):
+        writer.writerow(headers())
+        rows = version_export_rows(versi)
+    for values in rows:
         writer.writerow(
             [
                 value.isoformat() if isinstance(value, date) else escape_cell(value)

@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import DetailView, FormView, ListView, TemplateView
@@ -451,9 +452,6 @@ class VersionDetailView(VersionObjectMixin, ActionRequiredMixin, ListView):
             note_form=NoteForm(),
             reason_form=ReasonForm(),
             may_export=can(self.request.user, "informasi.versi.ekspor", versi),
-            others=VersiDIP.objects.exclude(pk=versi.pk)
-            .order_by("-nomor")
-            .only("nomor", "nomor_sk"),
         )
         return context
 
@@ -614,7 +612,8 @@ class ImportTemplateView(ActionRequiredMixin, View):
     action = "informasi.impor"
 
     def get(self, request):
-        content = build_xlsx([(_("DIP"), spreadsheet.headers(), [])])
+        with translation.override("id"):
+            content = build_xlsx([(_("DIP"), spreadsheet.headers(), [])])
         response = HttpResponse(content, content_type=XLSX_MIME)
         response["Content-Disposition"] = (
             f'attachment; filename="{safe_filename("templat-impor-dip", "xlsx")}"'

@@ -293,3 +293,14 @@ def test_export_escapes_formulas_and_hides_excepted_documents(published):
     rows = list(reader)
     assert rows[0] == spreadsheet.headers()
     assert not any("rahasia.example" in cell for row in rows for cell in row)
+
+
+def test_export_is_in_indonesian_whatever_the_language(actors, published):
+    from django.utils import translation
+
+    versi, originals = published
+    with translation.override("en"):
+        content = spreadsheet.export_xlsx(versi)
+    result = services.import_check(start_import(actors, content))
+    assert result.valid, result.errors
+    assert len(result.rows) == len(originals)
