@@ -64,6 +64,10 @@ KINDS: dict[str, FileKind] = {
     "png": FileKind("PNG", frozenset({"image/png"}), frozenset({".png"})),
     "mp3": FileKind("MP3", frozenset({"audio/mpeg", "audio/mp3"}), frozenset({".mp3"})),
     "mp4": FileKind("MP4", frozenset({"video/mp4"}), frozenset({".mp4"})),
+    # Spreadsheet imports only (libmagic reads a CSV as plain text); not a document kind.
+    "csv": FileKind(
+        "CSV", frozenset({"text/csv", "text/plain", "application/csv"}), frozenset({".csv"})
+    ),
 }
 DOCUMENT_KINDS = ("pdf", "docx", "xlsx", "odt", "ods", "jpg", "png", "mp3", "mp4")
 SCAN_KINDS = ("pdf", "jpg", "png")

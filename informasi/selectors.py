@@ -1,0 +1,455 @@
+"""Reads of the DIP: the published register, staff views filtered by the access rules, the plan
+of a new version and the comparison of two versions."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.utils import formats
+from django.utils.text import Truncator
+from django.utils.translation import gettext as _
+
+from ppid_portal.access import user_roles
+from ppid_portal.models import UnitKerja
+from ppid_portal.roles import Role
+
+from . import pengecualian, search
+from .models import (
+    BENTUK_FIELDS,
+    KATEGORI_ORDER,
+    VALUE_FIELDS,
+    DokumenInformasi,
+    EntriVersi,
+    InformasiPublik,
+    Kategori,
+    VersiDIP,
+)
+from .rules import reads_whole_register
+
+# ----------------------------------------------------------------------------- public register
+
+SORTS: dict[str, tuple[str, ...]] = {
+    "nomor": ("nomor_urut",),
+    "terbaru": ("-tanggal", "-id"),
+    "terlama": ("tanggal", "id"),
+    "tahun_baru": ("-tahun", "nomor_urut"),
+    "tahun_lama": ("tahun", "nomor_urut"),
+    "ringkasan": ("ringkasan", "nomor_urut"),
+}
+DEFAULT_SORT = "nomor"
+BENTUK_NAMES = tuple(name for name, _label in BENTUK_FIELDS)
+
+
+def published_version() -> VersiDIP | None:
+    """The one version on the website, or None before the first publication."""
+    return VersiDIP.objects.filter(status=VersiDIP.Status.DIPUBLIKASIKAN).first()
+
+
+def version_rows(versi: VersiDIP) -> QuerySet[EntriVersi]:
+    """Rows of a version for lists: unit joined, the large search columns left out."""
+    return (
+        EntriVersi.objects.filter(versi=versi)
+        .select_related("unit")
+        .defer("search_text", "search_vector")
+    )
+
+
+def filter_rows(
+    queryset: QuerySet[EntriVersi],
+    *,
+    q: str = "",
+    kategori: str = "",
+    unit: str = "",
+    tahun: int | None = None,
+    bentuk: str = "",
+    urut: str = "",
+) -> QuerySet[EntriVersi]:
+    """The public filters (also used by the API): category, unit code, year, format, words."""
+    if kategori:
+        queryset = queryset.filter(kategori=kategori)
+    if unit:
+        queryset = queryset.filter(unit__kode=unit)
+    if tahun:
+        queryset = queryset.filter(tahun=tahun)
+    if bentuk in BENTUK_NAMES:
+        queryset = queryset.filter(**{bentuk: True})
+    queryset = search.filter_queryset(queryset, q)
+    default = "terbaru" if search.terms(q) else DEFAULT_SORT
+    return queryset.order_by(*SORTS.get(urut or default, SORTS[DEFAULT_SORT]))
+
+
+def facets(versi: VersiDIP | None) -> tuple[list[tuple[str, str]], list[int]]:
+    """Units (code, name) and years present in a version, for the filter choices; one query."""
+    if versi is None:
+        return [], []
+    units: dict[str, str] = {}
+    years: set[int] = set()
+    for kode, nama, tahun in (
+        EntriVersi.objects.filter(versi=versi)
+        .values_list("unit__kode", "unit__nama", "tahun")
+        .distinct()
+        .order_by()
+    ):
+        units[kode] = nama
+        years.add(tahun)
+    return sorted(units.items(), key=lambda u: u[1].lower()), sorted(years, reverse=True)
+
+
+def public_documents_queryset() -> QuerySet[DokumenInformasi]:
+    # A file made sensitive (its entry was since classified as excepted) is never served
+    # publicly, even by an older published version.
+    return (
+        DokumenInformasi.objects.select_related("berkas")
+        .filter(Q(berkas__isnull=True) | Q(berkas__sensitive=False))
+        .defer("teks")
+        .order_by("ditambahkan_pada", "id")
+    )
+
+
+def public_entry(versi: VersiDIP | None, informasi_id: int) -> EntriVersi | None:
+    """One row of the published version with the documents the public may download (none for
+    an excepted entry)."""
+    if versi is None:
+        return None
+    row = (
+        version_rows(versi)
+        .filter(informasi_id=informasi_id)
+        .prefetch_related(
+            Prefetch("dokumen", queryset=public_documents_queryset(), to_attr="dokumen_publik")
+        )
+        .first()
+    )
+    if row is not None and row.dikecualikan:
+        # UU 14/2008 Ps 17: only the metadata of excepted information is public.
+        row.dokumen_publik = []
+    return row
+
+
+def public_document(versi: VersiDIP | None, informasi_id: int, dokumen_id: int):
+    """(row, document) when the document may be downloaded from the published version."""
+    if versi is None:
+        return None, None
+    row = (
+        EntriVersi.objects.filter(versi=versi, informasi_id=informasi_id)
+        .exclude(kategori=Kategori.DIKECUALIKAN)
+        .only("id", "informasi_id", "kategori", "ringkasan")
+        .first()
+    )
+    if row is None:
+        return None, None
+    document = public_documents_queryset().filter(pk=dokumen_id, entri_versi=row).first()
+    return row, document
+
+
+def category_counts(versi: VersiDIP | None) -> dict[str, int]:
+    counts = dict.fromkeys(KATEGORI_ORDER, 0)
+    if versi is not None:
+        for row in (
+            EntriVersi.objects.filter(versi=versi)
+            .values("kategori")
+            .annotate(n=Count("id"))
+            .order_by()
+        ):
+            counts[row["kategori"]] = row["n"]
+    return counts
+
+
+def latest_rows(versi: VersiDIP | None, *, limit: int = 5, kategori: str = "") -> list:
+    if versi is None:
+        return []
+    queryset = version_rows(versi)
+    if kategori:
+        queryset = queryset.filter(kategori=kategori)
+    return list(queryset.order_by("-tanggal", "-id")[:limit])
+
+
+# ----------------------------------------------------------------------------- staff register
+
+
+def entries_visible_to(user) -> QuerySet[InformasiPublik]:
+    """The same rule as `informasi.entri.view`: the whole register for Desk, PPID, Atasan, Tim
+    Pertimbangan and Pembina; a Penyedia only their unit's entries; nobody else anything."""
+    queryset = InformasiPublik.objects.select_related("unit")
+    if reads_whole_register(user):
+        return queryset
+    if Role.PENYEDIA in user_roles(user) and user.unit_id:
+        return queryset.filter(unit_id=user.unit_id)
+    return queryset.none()
+
+
+def staff_filter(
+    queryset: QuerySet[InformasiPublik],
+    *,
+    status: str = "",
+    kategori: str = "",
+    unit: int | None = None,
+    q: str = "",
+) -> QuerySet[InformasiPublik]:
+    if status:
+        queryset = queryset.filter(status=status)
+    if kategori:
+        queryset = queryset.filter(kategori=kategori)
+    if unit:
+        queryset = queryset.filter(unit_id=unit)
+    for word in search.terms(q):
+        queryset = queryset.filter(
+            Q(ringkasan__icontains=word) | Q(subjek__icontains=word) | Q(kode_klasifikasi=word)
+        )
+    return queryset
+
+
+def active_documents(entry: InformasiPublik) -> QuerySet[DokumenInformasi]:
+    return entry.dokumen.filter(dihapus_pada__isnull=True).select_related("berkas").defer("teks")
+
+
+def last_version() -> VersiDIP | None:
+    """The version a new penetapan builds on: the newest one not cancelled."""
+    return VersiDIP.objects.exclude(status=VersiDIP.Status.DIBATALKAN).order_by("-nomor").first()
+
+
+def pending_version() -> VersiDIP | None:
+    return (
+        VersiDIP.objects.filter(
+            status__in=[VersiDIP.Status.DITETAPKAN, VersiDIP.Status.DIPERINTAHKAN]
+        )
+        .order_by("-nomor")
+        .first()
+    )
+
+
+def entries_awaiting_penetapan() -> QuerySet[InformasiPublik]:
+    """Documented entries whose values are newer than the last version (or never set)."""
+    queryset = InformasiPublik.objects.filter(
+        status=InformasiPublik.Status.DIDOKUMENTASIKAN
+    ).select_related("unit")
+    latest = last_version()
+    if latest is not None:
+        queryset = queryset.filter(didokumentasikan_pada__gt=latest.dibuat_pada)
+    return queryset.order_by("didokumentasikan_pada", "id")
+
+
+# ----------------------------------------------------------------------------- versions
+
+
+@dataclass
+class Baris:
+    """One register row for planning and comparison: the values and the document ids."""
+
+    informasi_id: int
+    values: dict[str, Any]
+    dokumen: frozenset[int]
+    tanggal: datetime | None = None
+    search_text: str = ""
+    documents: list = field(default_factory=list)
+    source: str = ""
+
+    @property
+    def label(self) -> str:
+        return Truncator(self.values.get("ringkasan", "")).chars(120)
+
+    @property
+    def kategori(self) -> str:
+        return self.values.get("kategori", "")
+
+    @property
+    def kategori_label(self) -> str:
+        return str(Kategori(self.kategori).label) if self.kategori in Kategori.values else ""
+
+    def sort_key(self, unit_names: dict[int, str]):
+        return (
+            KATEGORI_ORDER.index(self.values["kategori"]),
+            unit_names.get(self.values["unit"], "").lower(),
+            -int(self.values["tahun"]),
+            self.values["ringkasan"].lower(),
+            self.informasi_id,
+        )
+
+
+def _values_of(obj) -> dict[str, Any]:
+    values = {name: getattr(obj, name) for name in VALUE_FIELDS if name != "unit"}
+    values["unit"] = obj.unit_id
+    return values
+
+
+def version_baris(versi: VersiDIP) -> dict[int, Baris]:
+    """The rows of a set version keyed by entry id; two queries."""
+    rows = {
+        row.informasi_id: Baris(row.informasi_id, _values_of(row), frozenset(), tanggal=row.tanggal)
+        for row in EntriVersi.objects.filter(versi=versi).defer("search_text", "search_vector")
+    }
+    documents: dict[int, set[int]] = {}
+    through = EntriVersi.dokumen.through
+    for informasi_id, dokumen_id in through.objects.filter(entriversi__versi=versi).values_list(
+        "entriversi__informasi_id", "dokumeninformasi_id"
+    ):
+        documents.setdefault(informasi_id, set()).add(dokumen_id)
+    for informasi_id, ids in documents.items():
+        rows[informasi_id].dokumen = frozenset(ids)
+    return rows
+
+
+def version_plan() -> tuple[VersiDIP | None, list[Baris]]:
+    """What a new penetapan would freeze: the previous version plus the changes.
+
+    - a documented entry enters with its current values and active documents;
+    - an entry of the previous version that is being corrected or updated (back in draft,
+      submitted or returned) keeps the values it had in that version until it is documented
+      again;
+    - a withdrawn entry (dicabut) leaves the register.
+    """
+    previous = last_version()
+    planned: list[Baris] = []
+    current = InformasiPublik.objects.filter(
+        status=InformasiPublik.Status.DIDOKUMENTASIKAN
+    ).prefetch_related(
+        Prefetch(
+            "dokumen",
+            queryset=DokumenInformasi.objects.filter(dihapus_pada__isnull=True).order_by(
+                "ditambahkan_pada", "id"
+            ),
+            to_attr="dokumen_aktif",
+        )
+    )
+    unit_names = dict(UnitKerja.objects.values_list("id", "nama"))
+    for entry in current:
+        planned.append(
+            Baris(
+                entry.pk,
+                _values_of(entry),
+                frozenset(d.pk for d in entry.dokumen_aktif),
+                tanggal=entry.didokumentasikan_pada,
+                search_text=search.build_text(
+                    entry,
+                    unit_name=unit_names.get(entry.unit_id, ""),
+                    documents=entry.dokumen_aktif,
+                ),
+                source="current",
+            )
+        )
+    if previous is not None:
+        carried = EntriVersi.objects.filter(
+            versi=previous,
+            informasi__status__in=[
+                InformasiPublik.Status.DRAF,
+                InformasiPublik.Status.DIAJUKAN,
+                InformasiPublik.Status.DIKEMBALIKAN,
+            ],
+        ).prefetch_related("dokumen")
+        for row in carried:
+            planned.append(
+                Baris(
+                    row.informasi_id,
+                    _values_of(row),
+                    frozenset(d.pk for d in row.dokumen.all()),
+                    tanggal=row.tanggal,
+                    search_text=row.search_text,
+                    source="carry",
+                )
+            )
+    planned.sort(key=lambda b: b.sort_key(unit_names))
+    return previous, planned
+
+
+@dataclass(frozen=True)
+class FieldDiff:
+    field: str
+    label: str
+    old: str
+    new: str
+
+
+@dataclass(frozen=True)
+class Perubahan:
+    old: Baris
+    new: Baris
+    diffs: tuple[FieldDiff, ...]
+
+
+@dataclass
+class Perbandingan:
+    added: list[Baris]
+    removed: list[Baris]
+    changed: list[Perubahan]
+
+    @property
+    def empty(self) -> bool:
+        return not (self.added or self.removed or self.changed)
+
+
+def _display(name: str, value: Any, units: dict[int, str]) -> str:
+    if name == "unit":
+        return units.get(value, str(value))
+    if name == "kategori":
+        return str(Kategori(value).label) if value in Kategori.values else str(value)
+    if name == "alasan_pengecualian":
+        return pengecualian.short_label(value) or "—"
+    if isinstance(value, bool):
+        return _("Ya") if value else _("Tidak")
+    if isinstance(value, date):
+        return formats.date_format(value, "SHORT_DATE_FORMAT")
+    if value in (None, ""):
+        return "—"
+    return str(value)
+
+
+def compare(
+    old: dict[int, Baris],
+    new: dict[int, Baris],
+    *,
+    units: dict[int, str] | None = None,
+    document_titles: dict[int, str] | None = None,
+) -> Perbandingan:
+    """Entries added, removed and changed (with each changed value) from `old` to `new`."""
+    from .validation import field_label
+
+    units = units if units is not None else dict(UnitKerja.objects.values_list("id", "nama"))
+    if document_titles is None:
+        ids = set().union(*(b.dokumen for b in [*old.values(), *new.values()]))
+        document_titles = dict(
+            DokumenInformasi.objects.filter(pk__in=ids).values_list("id", "judul")
+        )
+    added = [new[i] for i in new if i not in old]
+    removed = [old[i] for i in old if i not in new]
+    changed: list[Perubahan] = []
+    for informasi_id in new:
+        if informasi_id not in old:
+            continue
+        before, after = old[informasi_id], new[informasi_id]
+        diffs = [
+            FieldDiff(
+                name,
+                field_label(name).capitalize(),
+                _display(name, before.values.get(name), units),
+                _display(name, after.values.get(name), units),
+            )
+            for name in VALUE_FIELDS
+            if before.values.get(name) != after.values.get(name)
+        ]
+        if before.dokumen != after.dokumen:
+
+            def titles(ids: Iterable[int]) -> str:
+                return ", ".join(sorted(document_titles.get(i, f"#{i}") for i in ids)) or "—"
+
+            diffs.append(
+                FieldDiff(
+                    "dokumen",
+                    _("Dokumen"),
+                    titles(before.dokumen - after.dokumen),
+                    titles(after.dokumen - before.dokumen),
+                )
+            )
+        if diffs:
+            changed.append(Perubahan(before, after, tuple(diffs)))
+    key = lambda b: (KATEGORI_ORDER.index(b.kategori), b.label.lower())  # noqa: E731
+    added.sort(key=key)
+    removed.sort(key=key)
+    changed.sort(key=lambda p: key(p.new))
+    return Perbandingan(added, removed, changed)
+
+
+def compare_versions(old: VersiDIP, new: VersiDIP) -> Perbandingan:
+    return compare(version_baris(old), version_baris(new))

@@ -1,0 +1,29 @@
+import io
+
+import pytest
+
+from informasi import demo
+from informasi.models import EntriVersi, InformasiPublik, Kategori, VersiDIP
+from ppid_portal import demo as portal_demo
+
+pytestmark = pytest.mark.django_db
+
+
+def test_demo_publishes_a_realistic_dip_and_is_idempotent():
+    out = io.StringIO()
+    portal_demo.seed(out)
+    demo.seed(out)
+    published = VersiDIP.objects.get(status=VersiDIP.Status.DIPUBLIKASIKAN)
+    rows = EntriVersi.objects.filter(versi=published)
+    assert rows.count() >= 40
+    assert set(rows.values_list("kategori", flat=True)) == set(Kategori.values)
+    assert rows.values("unit").distinct().count() >= 4
+    assert rows.filter(dokumen__berkas__content_type="application/pdf").exists()
+    assert rows.filter(dokumen__berkas__content_type__contains="wordprocessingml").exists()
+    assert VersiDIP.objects.filter(status=VersiDIP.Status.DIGANTIKAN).count() == 1
+    statuses = set(InformasiPublik.objects.values_list("status", flat=True))
+    assert {"draf", "diajukan", "dikembalikan", "didokumentasikan", "dicabut"} <= statuses
+    counts = (InformasiPublik.objects.count(), VersiDIP.objects.count())
+    demo.seed(out)
+    assert (InformasiPublik.objects.count(), VersiDIP.objects.count()) == counts
+    assert "sudah ada" in out.getvalue()
