@@ -22,7 +22,9 @@ def served_templates() -> list[Path]:
     found = []
     for folder in folders:
         for path in sorted(folder.rglob("*.html")):
-            if path.relative_to(folder).parts[0] not in NOT_SERVED:
+            parts = path.relative_to(folder).parts
+            # PDF templates are rendered to PDF on the server (xhtml2pdf); no browser sees them.
+            if parts[0] not in NOT_SERVED and "pdf" not in parts[:-1]:
                 found.append(path)
     return found
 
