@@ -631,6 +631,9 @@ class RegisterFilterForm(forms.Form):
             self.fields["kanal"].choices = empty + list(Keberatan.Kanal.choices)
             self.fields["hasil"].label = _("Putusan")
             self.fields["hasil"].choices = empty + list(Keberatan.Putusan.choices)
+        for field in self.fields.values():
+            css = "form-select" if isinstance(field.widget, forms.Select) else "form-control"
+            field.widget.attrs["class"] = f"{css} form-control-sm"
 
     def clean(self):
         cleaned = super().clean()

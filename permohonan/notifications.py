@@ -8,7 +8,9 @@ Each recipient gets their own message, so no one sees another's address.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Sequence
+import threading
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from functools import partial
 from typing import Any
 
@@ -25,6 +27,19 @@ from . import conf
 logger = logging.getLogger(__name__)
 
 Attachment = tuple[str, bytes, str]
+
+_state = threading.local()
+
+
+@contextmanager
+def muted() -> Iterator[None]:
+    """No e-mail is queued inside this block (demo data must not write to anyone)."""
+    previous = getattr(_state, "muted", False)
+    _state.muted = True
+    try:
+        yield
+    finally:
+        _state.muted = previous
 
 
 def staff_emails(*roles: Role, unit=None) -> list[str]:
@@ -75,7 +90,7 @@ def send_on_commit(
 ) -> int:
     """Render now, send after commit. Returns the number of messages queued."""
     to = sorted({r.strip() for r in recipients if r and r.strip()})
-    if not to:
+    if not to or getattr(_state, "muted", False):
         return 0
     subject, body = _render(name, context)
     messages = []

@@ -1315,6 +1315,16 @@ class RegisterPermohonanView(RegisterMixin, ListView):
     def get_queryset(self):
         return selectors.register_permohonan(self.filters())
 
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        start = context["page_obj"].start_index() if context.get("page_obj") else 1
+        context["header"] = selectors.PERMOHONAN_HEADER
+        context["rows"] = [
+            (p, selectors.permohonan_row(i, p))
+            for i, p in enumerate(context["object_list"], start=start)
+        ]
+        return context
+
     def export(self, kind: str):
         rows = [selectors.permohonan_row(i, p) for i, p in enumerate(self.get_queryset(), start=1)]
         title = _("Register Permohonan Informasi Publik")
@@ -1352,6 +1362,16 @@ class RegisterKeberatanView(RegisterMixin, ListView):
 
     def get_queryset(self):
         return selectors.register_keberatan(self.filters())
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        start = context["page_obj"].start_index() if context.get("page_obj") else 1
+        context["header"] = selectors.KEBERATAN_HEADER
+        context["rows"] = [
+            (kb, selectors.keberatan_row(i, kb))
+            for i, kb in enumerate(context["object_list"], start=start)
+        ]
+        return context
 
     def export(self, kind: str):
         rows = [selectors.keberatan_row(i, kb) for i, kb in enumerate(self.get_queryset(), start=1)]
