@@ -111,14 +111,22 @@ Actor = User | Pemohon | None
 # Plumbing
 
 
+def _wrong_state(obj) -> ValidationError:
+    return ValidationError(
+        _("Tindakan ini tidak dapat dilakukan pada status “%(status)s”.")
+        % {"status": obj.get_status_display()}
+    )
+
+
+def _check_transition(obj, kind: str, to: str) -> None:
+    if (obj.status, to) not in TRANSITIONS[kind]:
+        raise _wrong_state(obj)
+
+
 def _set_status(obj, kind: str, to: str) -> str:
     """The only assignment of `.status` in the code base. Returns the previous state."""
     before = obj.status
-    if (before, to) not in TRANSITIONS[kind]:
-        raise ValidationError(
-            _("Tindakan ini tidak dapat dilakukan pada status “%(status)s”.")
-            % {"status": obj.get_status_display()}
-        )
+    _check_transition(obj, kind, to)
     obj.status = to
     return before
 
@@ -686,6 +694,9 @@ def permohonan_assign(
     """DIVERIFIKASI → DIPROSES (or, while DIPROSES, more units). PPID only."""
     _staff(actor, "permohonan.disposisi")
     p = _lock(Permohonan, permohonan_id)
+    # Reopening a decided request is the Atasan's (keberatan_decide), not a new assignment.
+    if p.status not in (PS.DIVERIFIKASI, PS.DIPROSES):
+        raise _wrong_state(p)
     units = [u for u in units if u is not None]
     if not units:
         raise ValidationError({"units": _("Pilih minimal satu unit kerja.")})
