@@ -188,9 +188,14 @@ class LacakTautanView(View):
             return too_many(request)
         permohonan = tracking.find_by_secret(kode)
         if permohonan is None:
-            form = LacakForm()
-            form.add_error(None, _("Nomor pendaftaran atau kode pelacakan tidak cocok."))
-            return render(request, "permohonan/lacak.html", {"form": form})
+            return render(
+                request,
+                "permohonan/lacak.html",
+                {
+                    "form": LacakForm(),
+                    "gagal": _("Nomor pendaftaran atau kode pelacakan tidak cocok."),
+                },
+            )
         tracking.grant(request, permohonan)
         return redirect("permohonan:lacak_detail", pk=permohonan.pk)
 

@@ -14,9 +14,7 @@ from ppid_portal.workdays import is_working_day, working_days_between
 RULES = AturanHari()
 NONE: frozenset[date] = frozenset()
 # Idul Fitri 2026 with its cuti bersama, and Good Friday.
-LEBARAN_2026 = frozenset(
-    {date(2026, 3, d) for d in (18, 19, 20, 23, 24)} | {date(2026, 4, 3)}
-)
+LEBARAN_2026 = frozenset({date(2026, 3, d) for d in (18, 19, 20, 23, 24)} | {date(2026, 4, 3)})
 # Christmas 2026 with cuti bersama, New Year and Isra Mikraj 2027.
 AKHIR_TAHUN = frozenset(
     {date(2026, 12, 24), date(2026, 12, 25), date(2027, 1, 1), date(2027, 1, 5)}
@@ -120,9 +118,7 @@ def test_keberatan_window_is_thirty_working_days_and_inclusive():
     assert working_days_between(ground, last, LEBARAN_2026) == 30
     assert is_working_day(last, LEBARAN_2026)
     assert deadlines.keberatan_in_time(ground, last, RULES, LEBARAN_2026)
-    assert not deadlines.keberatan_in_time(
-        ground, last + timedelta(days=1), RULES, LEBARAN_2026
-    )
+    assert not deadlines.keberatan_in_time(ground, last + timedelta(days=1), RULES, LEBARAN_2026)
 
 
 def test_keberatan_window_across_year_end():
@@ -135,9 +131,7 @@ def test_atasan_and_sengketa_periods():
     filed = date(2026, 11, 2)
     assert deadlines.atasan_due(filed, RULES, NONE) == date(2026, 12, 14)
     # 14 working days from Mon 14 Dec 2026 skip 24–25 Dec, 1 and 5 Jan: Thu 7 Jan 2027.
-    assert deadlines.sengketa_last_day(date(2026, 12, 14), RULES, AKHIR_TAHUN) == date(
-        2027, 1, 7
-    )
+    assert deadlines.sengketa_last_day(date(2026, 12, 14), RULES, AKHIR_TAHUN) == date(2027, 1, 7)
 
 
 @pytest.mark.parametrize(
@@ -168,7 +162,10 @@ def test_pause_leaves_at_least_one_day():
     rules = AturanHari(jam_kelengkapan=JamKelengkapan.JEDA.value)
     clock = Jam(date(2026, 11, 2), 10)
     result = deadlines.clock_after_completion(
-        clock, rules=rules, paused_on=date(2026, 11, 30), completed_on=date(2026, 12, 1),
+        clock,
+        rules=rules,
+        paused_on=date(2026, 11, 30),
+        completed_on=date(2026, 12, 1),
         holidays=NONE,
     )
     assert result == Jam(date(2026, 12, 1), 1)

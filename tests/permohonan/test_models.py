@@ -33,7 +33,7 @@ def test_every_state_appears_in_the_transition_table(model, table):
     reachable, frontier = set(), {None}
     while frontier:
         current = frontier.pop()
-        for (before, after) in table:
+        for before, after in table:
             if before == current and after not in reachable:
                 reachable.add(after)
                 frontier.add(after)
@@ -75,9 +75,17 @@ def test_extension_above_seven_days_is_refused_by_the_database(users):
 def test_at_most_one_open_keberatan_per_request(users):
     p, kb = objected(users)
     second = Keberatan(
-        nomor="999/KEB", tahun=kb.tahun, urut=999, permohonan=p, kanal="desk", alasan="c",
-        kasus_posisi="x", tujuan_penggunaan="x", diajukan_pada=kb.diajukan_pada,
-        tanggal_diajukan=kb.tanggal_diajukan, tanggal_alasan=kb.tanggal_alasan,
+        nomor="999/KEB",
+        tahun=kb.tahun,
+        urut=999,
+        permohonan=p,
+        kanal="desk",
+        alasan="c",
+        kasus_posisi="x",
+        tujuan_penggunaan="x",
+        diajukan_pada=kb.diajukan_pada,
+        tanggal_diajukan=kb.tanggal_diajukan,
+        tanggal_alasan=kb.tanggal_alasan,
         tenggat_tanggapan=kb.tenggat_tanggapan,
     )
     with pytest.raises(IntegrityError), transaction.atomic():

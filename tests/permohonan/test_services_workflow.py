@@ -27,7 +27,6 @@ from ppid_portal.calendar import load_holidays
 from ppid_portal.models import StoredFile
 from ppid_portal.roles import Role
 from ppid_portal.workdays import add_working_days, working_days_between
-
 from tests.portal.samples import pdf_bytes
 
 from .factories import (
@@ -467,7 +466,9 @@ def test_desk_dates_in_the_future_or_too_old_are_refused(users):
     ):
         with pytest.raises(ValidationError, match=message):
             workflow.permohonan_submit(
-                actor=users[D], kanal=Permohonan.Kanal.SURAT, data=applicant_data(),
+                actor=users[D],
+                kanal=Permohonan.Kanal.SURAT,
+                data=applicant_data(),
                 diterima_pada=at,
             )
     assert Permohonan.objects.count() == 0
@@ -568,9 +569,7 @@ def test_pause_rule_resumes_with_the_days_left(users):
         permohonan_id=p.pk, actor=users[D], data={"keterangan_pelengkap": "KTP diserahkan."}
     )
     p.refresh_from_db()
-    used = working_days_between(
-        today() - timedelta(days=8), timezone.localdate(marked), holidays()
-    )
+    used = working_days_between(today() - timedelta(days=8), timezone.localdate(marked), holidays())
     assert p.jam_hari == max(10 - used, 1)
     assert p.tenggat_pemberitahuan == add_working_days(today(), p.jam_hari, holidays())
 
@@ -590,7 +589,9 @@ def test_lapse_only_after_the_completion_period(users):
 # --- extension -----------------------------------------------------------------------------------
 
 
-def test_extension_once_and_at_most_seven_days(users, mailoutbox, django_capture_on_commit_callbacks):
+def test_extension_once_and_at_most_seven_days(
+    users, mailoutbox, django_capture_on_commit_callbacks
+):
     p = verified(users)
     with pytest.raises(ValidationError, match="antara 1 dan 7"):
         workflow.permohonan_extend(permohonan_id=p.pk, actor=users[PP], hari=8, alasan="x")
@@ -600,8 +601,10 @@ def test_extension_once_and_at_most_seven_days(users, mailoutbox, django_capture
     p.refresh_from_db()
     assert p.tenggat_pemberitahuan == add_working_days(original, 7, holidays())
     assert p.hari_perpanjangan == 7 and p.alasan_perpanjangan == "Arsip."
-    assert any("diperpanjang" in m.subject.lower() or "perpanjangan" in m.subject.lower()
-               for m in mailoutbox)
+    assert any(
+        "diperpanjang" in m.subject.lower() or "perpanjangan" in m.subject.lower()
+        for m in mailoutbox
+    )
     with pytest.raises(ValidationError, match="sudah pernah diperpanjang"):
         workflow.permohonan_extend(permohonan_id=p.pk, actor=users[PP], hari=1, alasan="Lagi.")
 
@@ -666,7 +669,9 @@ def test_giving_information_needs_documents_unless_viewed_on_site(users):
     p, _d = answered(users)
     with pytest.raises(ValidationError) as exc:
         workflow.permohonan_decide(
-            permohonan_id=p.pk, actor=users[PP], putusan=workflow.Putusan(hasil="diberikan_seluruhnya")
+            permohonan_id=p.pk,
+            actor=users[PP],
+            putusan=workflow.Putusan(hasil="diberikan_seluruhnya"),
         )
     assert "dokumen" in exc.value.message_dict
     k = workflow.permohonan_decide(
@@ -735,7 +740,9 @@ def test_delivery_date_cannot_be_in_the_future(users):
 # --- keberatan ---------------------------------------------------------------------------------
 
 
-def test_keberatan_gets_its_number_and_atasan_deadline(users, mailoutbox, django_capture_on_commit_callbacks):
+def test_keberatan_gets_its_number_and_atasan_deadline(
+    users, mailoutbox, django_capture_on_commit_callbacks
+):
     with django_capture_on_commit_callbacks(execute=True):
         p, kb = objected(users, alasan=["e", "a"])
     t = today()
@@ -764,11 +771,17 @@ def test_keberatan_on_the_last_day_is_accepted_and_the_next_refused(users):
     at_noon = timezone.make_aware(timezone.datetime.combine(last, timezone.datetime.min.time()))
     with pytest.raises(ValidationError, match="telah berakhir"):
         workflow.keberatan_submit(
-            permohonan_id=p.pk, actor=Pemohon(p.pk), alasan=["a"], kasus_posisi="x",
+            permohonan_id=p.pk,
+            actor=Pemohon(p.pk),
+            alasan=["a"],
+            kasus_posisi="x",
             at=at_noon + timedelta(days=1, hours=12),
         )
     kb = workflow.keberatan_submit(
-        permohonan_id=p.pk, actor=Pemohon(p.pk), alasan=["a"], kasus_posisi="x",
+        permohonan_id=p.pk,
+        actor=Pemohon(p.pk),
+        alasan=["a"],
+        kasus_posisi="x",
         at=at_noon + timedelta(hours=12),
     )
     assert kb.tanggal_diajukan == last
@@ -818,8 +831,13 @@ def test_bad_keberatan_input(users, kwargs, field):
 def test_keberatan_through_a_proxy_keeps_the_power_of_attorney_private(users):
     p, _k = decided(users, hasil=Keputusan.Hasil.DITOLAK_DIKECUALIKAN)
     kb = workflow.keberatan_submit(
-        permohonan_id=p.pk, actor=Pemohon(p.pk), alasan=["a", "f"], kasus_posisi="x",
-        nama_kuasa="Budi Kuasa", telepon_kuasa="021 555 0101", berkas_kuasa=pdf("kuasa.pdf"),
+        permohonan_id=p.pk,
+        actor=Pemohon(p.pk),
+        alasan=["a", "f"],
+        kasus_posisi="x",
+        nama_kuasa="Budi Kuasa",
+        telepon_kuasa="021 555 0101",
+        berkas_kuasa=pdf("kuasa.pdf"),
     )
     assert kb.berkas_kuasa.sensitive and kb.nama_kuasa == "Budi Kuasa"
 
@@ -832,11 +850,15 @@ def test_second_open_keberatan_is_refused(users):
         )
 
 
-def test_mengabulkan_reopens_the_request_with_a_deadline(users, mailoutbox, django_capture_on_commit_callbacks):
+def test_mengabulkan_reopens_the_request_with_a_deadline(
+    users, mailoutbox, django_capture_on_commit_callbacks
+):
     p, kb = objected(users)
     with django_capture_on_commit_callbacks(execute=True):
         kb = workflow.keberatan_decide(
-            keberatan_id=kb.pk, actor=users[A], putusan="mengabulkan",
+            keberatan_id=kb.pk,
+            actor=users[A],
+            putusan="mengabulkan",
             pertimbangan="Kepentingan publik lebih besar.",
         )
     p.refresh_from_db()
@@ -851,7 +873,8 @@ def test_mengabulkan_reopens_the_request_with_a_deadline(users, mailoutbox, djan
     with pytest.raises(ValidationError, match="sudah pernah diperpanjang"):
         workflow.permohonan_extend(permohonan_id=p.pk, actor=users[PP], hari=2, alasan="x")
     workflow.permohonan_decide(
-        permohonan_id=p.pk, actor=users[PP],
+        permohonan_id=p.pk,
+        actor=users[PP],
         putusan=workflow.Putusan(hasil="diberikan_seluruhnya"),
         dokumen_ids=list(p.dokumen.values_list("pk", flat=True)),
     )
@@ -878,25 +901,35 @@ def test_keberatan_decision_needs_written_reasons(users):
 def test_sengketa_result_is_recorded(users):
     ctx = s_kb_decided(users)
     s = workflow.sengketa_record(
-        permohonan_id=ctx["p"].pk, actor=users[PP], keberatan_id=ctx["kb"].pk,
+        permohonan_id=ctx["p"].pk,
+        actor=users[PP],
+        keberatan_id=ctx["kb"].pk,
         values={**SENGKETA, "tanggal_diajukan": today()},
     )
     with pytest.raises(ValidationError) as exc:
         workflow.sengketa_update(
-            sengketa_id=s.pk, actor=users[A],
+            sengketa_id=s.pk,
+            actor=users[A],
             values={**SENGKETA, "tanggal_diajukan": today(), "hasil": "ditolak"},
         )
     assert "tanggal_hasil" in exc.value.message_dict
     workflow.sengketa_update(
-        sengketa_id=s.pk, actor=users[A],
-        values={**SENGKETA, "tanggal_diajukan": today(), "tahap": "ajudikasi",
-                "hasil": "ditolak", "tanggal_hasil": today()},
+        sengketa_id=s.pk,
+        actor=users[A],
+        values={
+            **SENGKETA,
+            "tanggal_diajukan": today(),
+            "tahap": "ajudikasi",
+            "hasil": "ditolak",
+            "tanggal_hasil": today(),
+        },
     )
     s.refresh_from_db()
     assert (s.tahap, s.hasil) == ("ajudikasi", "ditolak")
     with pytest.raises(ValidationError, match="masa depan"):
         workflow.sengketa_record(
-            permohonan_id=ctx["p"].pk, actor=users[PP],
+            permohonan_id=ctx["p"].pk,
+            actor=users[PP],
             values={**SENGKETA, "tanggal_diajukan": today() + timedelta(days=3)},
         )
 
