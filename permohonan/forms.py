@@ -614,7 +614,10 @@ class RegisterFilterForm(forms.Form):
     sampai = date_field(_("Sampai tanggal"), required=False)
     status = forms.ChoiceField(label=_("Status"), required=False)
     unit = forms.ModelChoiceField(
-        label=_("Unit kerja"), queryset=UnitKerja.objects.all(), required=False
+        label=_("Unit kerja"),
+        queryset=UnitKerja.objects.all(),
+        required=False,
+        empty_label=_("Semua"),
     )
     kanal = forms.ChoiceField(label=_("Cara permohonan"), required=False)
     hasil = forms.ChoiceField(label=_("Keputusan"), required=False)

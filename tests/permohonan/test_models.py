@@ -141,3 +141,15 @@ def test_request_keeps_the_numbers_it_was_received_under(users):
     aturan.save()
     p.refresh_from_db()
     assert p.rules.pemberitahuan == 10
+
+
+def test_default_profile_comes_back_after_a_flush():
+    from django.apps import apps
+
+    from permohonan.apps import ensure_default_aturan
+
+    AturanTenggat.objects.all().delete()
+    ensure_default_aturan(sender=apps.get_app_config("permohonan"))
+    ensure_default_aturan(sender=apps.get_app_config("permohonan"))
+    (aturan,) = AturanTenggat.objects.all()
+    assert aturan.utama and aturan.as_rules().pemberitahuan == 10
