@@ -14,6 +14,7 @@ from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.cache import add_never_cache_headers
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views import View
@@ -87,6 +88,17 @@ def _applicant_or_404(request, pk: int) -> tuple[Permohonan, tracking.Pemohon]:
     return permohonan, actor
 
 
+class ApplicantPageMixin:
+    """Pages with the applicant's data, reached by the tracking code without an account: never
+    kept by browsers or proxies (the portal's middleware does this only for signed-in users)."""
+
+    def dispatch(self, request, *args, **kwargs):
+        response = super().dispatch(request, *args, **kwargs)
+        add_never_cache_headers(response)
+        response["Cache-Control"] = "private, no-store, no-cache, must-revalidate, max-age=0"
+        return response
+
+
 def _received_at(day) -> datetime:
     if day == timezone.localdate():
         return timezone.now()
@@ -133,7 +145,7 @@ class PermohonanCreateView(FormView):
         return redirect("permohonan:terkirim", pk=permohonan.pk)
 
 
-class PermohonanTerkirimView(TemplateView):
+class PermohonanTerkirimView(ApplicantPageMixin, TemplateView):
     """The applicant who just submitted (session): number, code, link, receipt."""
 
     template_name = "permohonan/permohonan_terkirim.html"
@@ -149,7 +161,7 @@ class PermohonanTerkirimView(TemplateView):
         )
 
 
-class LacakView(FormView):
+class LacakView(ApplicantPageMixin, FormView):
     """Public: track a request with its number and code. A wrong number and a wrong code give
     the same answer; attempts are rate limited per address."""
 
@@ -180,7 +192,7 @@ class LacakView(FormView):
         return redirect("permohonan:lacak_detail", pk=permohonan.pk)
 
 
-class LacakTautanView(View):
+class LacakTautanView(ApplicantPageMixin, View):
     """Public: the private link from the e-mail. Rate limited like the form."""
 
     def get(self, request, kode: str):
@@ -200,7 +212,7 @@ class LacakTautanView(View):
         return redirect("permohonan:lacak_detail", pk=permohonan.pk)
 
 
-class LacakDetailView(TemplateView):
+class LacakDetailView(ApplicantPageMixin, TemplateView):
     """The applicant (proven code, or the owning account): status, history, due dates,
     decisions, documents, keberatan."""
 
@@ -236,7 +248,7 @@ class LacakDetailView(TemplateView):
         )
 
 
-class TandaBuktiPublikView(View):
+class TandaBuktiPublikView(ApplicantPageMixin, View):
     """The applicant: the receipt (with the code only in the session that just submitted)."""
 
     def get(self, request, pk: int):
@@ -249,7 +261,7 @@ class TandaBuktiPublikView(View):
         return response
 
 
-class PemberitahuanPublikView(View):
+class PemberitahuanPublikView(ApplicantPageMixin, View):
     """The applicant: the written notice; the first download is recorded as delivery."""
 
     def get(self, request, pk: int, kid: int):
@@ -259,7 +271,7 @@ class PemberitahuanPublikView(View):
         return file_response(keputusan.berkas_pdf, actor=actor.user, inline=False)
 
 
-class DokumenPublikView(View):
+class DokumenPublikView(ApplicantPageMixin, View):
     """The applicant: a document a decision gave them (never one it did not); recorded as
     delivered."""
 
@@ -275,7 +287,7 @@ class DokumenPublikView(View):
         return file_response(dokumen.berkas, actor=actor.user)
 
 
-class LengkapiView(FormView):
+class LengkapiView(ApplicantPageMixin, FormView):
     """The applicant: complete a request marked perlu dilengkapi."""
 
     template_name = "permohonan/lengkapi_form.html"
@@ -322,7 +334,7 @@ class LengkapiView(FormView):
         return redirect("permohonan:lacak_detail", pk=permohonan.pk)
 
 
-class TarikPublikView(View):
+class TarikPublikView(ApplicantPageMixin, View):
     """The applicant (POST): withdraw the request."""
 
     http_method_names = ["post"]
@@ -345,7 +357,7 @@ class TarikPublikView(View):
         return redirect("permohonan:lacak_detail", pk=permohonan.pk)
 
 
-class KeberatanPublikView(FormView):
+class KeberatanPublikView(ApplicantPageMixin, FormView):
     """The applicant: file a keberatan within the window (rate limited per address)."""
 
     template_name = "permohonan/keberatan_form.html"
@@ -396,7 +408,7 @@ class KeberatanPublikView(FormView):
         return redirect("permohonan:lacak_detail", pk=permohonan.pk)
 
 
-class KeberatanTarikPublikView(View):
+class KeberatanTarikPublikView(ApplicantPageMixin, View):
     """The applicant (POST): withdraw their open keberatan."""
 
     http_method_names = ["post"]
@@ -418,7 +430,7 @@ class KeberatanTarikPublikView(View):
         return redirect("permohonan:lacak_detail", pk=permohonan.pk)
 
 
-class KeberatanBuktiPublikView(View):
+class KeberatanBuktiPublikView(ApplicantPageMixin, View):
     """The applicant: the keberatan receipt."""
 
     def get(self, request, pk: int, kid: int):
@@ -431,7 +443,7 @@ class KeberatanBuktiPublikView(View):
         return response
 
 
-class TanggapanPublikView(View):
+class TanggapanPublikView(ApplicantPageMixin, View):
     """The applicant: the Atasan's written answer."""
 
     def get(self, request, pk: int, kid: int):

@@ -357,3 +357,13 @@ def test_online_request_without_code_in_session_prints_receipt_without_code(clie
     response = client.get(reverse("permohonan:lacak_tanda_bukti", args=[p.pk]))
     assert response.status_code == 200
     assert AuditLog.objects.filter(action="berkas.unduh").count() == 0
+
+
+def test_applicant_pages_are_never_cached(client, users):
+    p, code = submit_desk(users[Role.DESK])
+    _grant(client, p, code)
+    for url in (
+        reverse("permohonan:lacak_detail", args=[p.pk]),
+        reverse("permohonan:lacak_tanda_bukti", args=[p.pk]),
+    ):
+        assert "no-store" in client.get(url)["Cache-Control"]
