@@ -1,6 +1,46 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+
+
+def ensure_default_aturan(sender, using="default", **kwargs) -> None:
+    """post_migrate: make sure a default deadline profile exists.
+
+    The data migration creates it once; this puts it back when a database is flushed (test
+    databases, `manage.py flush`), since every request needs a profile to count its deadlines.
+    """
+    from django.db.utils import OperationalError, ProgrammingError
+
+    from .deadlines import AturanHari
+    from .models import AturanTenggat
+
+    try:
+        if AturanTenggat.objects.using(using).exists():
+            return
+    except (OperationalError, ProgrammingError):
+        return  # the table does not exist yet (migrating backwards or partially)
+    rules = AturanHari()
+    AturanTenggat.objects.using(using).create(
+        nama="Perki 1/2021 (informasi publik umum)",
+        dasar_hukum="UU 14/2008 Ps 22, 35–37; Perki 1/2021",
+        hari_pemberitahuan=rules.pemberitahuan,
+        hari_perpanjangan_maks=rules.perpanjangan_maks,
+        hari_keberatan=rules.keberatan,
+        hari_tanggapan_atasan=rules.tanggapan_atasan,
+        hari_sengketa=rules.sengketa,
+        hari_pemeriksaan_kelengkapan=rules.pemeriksaan_kelengkapan,
+        hari_melengkapi=rules.melengkapi,
+        jam_kelengkapan=rules.jam_kelengkapan,
+        hari_pelaksanaan_keberatan=rules.pelaksanaan_keberatan,
+        utama=True,
+        aktif=True,
+    )
 
 
 class PermohonanConfig(AppConfig):
     name = "permohonan"
     verbose_name = "Permohonan dan Keberatan"
+
+    def ready(self) -> None:
+        post_migrate.connect(
+            ensure_default_aturan, sender=self, dispatch_uid="permohonan_default_aturan"
+        )

@@ -1,0 +1,103 @@
+"""E-mails of the request workflow: rendered when the workflow acts, sent only after the
+transaction commits (a rolled-back step never tells anyone anything).
+
+Templates: `templates/permohonan/emails/<name>_subjek.txt` (one line) and `<name>.txt`.
+Each recipient gets their own message, so no one sees another's address.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from functools import partial
+from typing import Any
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.mail import EmailMessage
+from django.db import transaction
+from django.template.loader import render_to_string
+
+from ppid_portal.roles import Role
+
+from . import conf
+
+logger = logging.getLogger(__name__)
+
+Attachment = tuple[str, bytes, str]
+
+_state = threading.local()
+
+
+@contextmanager
+def muted() -> Iterator[None]:
+    """No e-mail is queued inside this block (demo data must not write to anyone)."""
+    previous = getattr(_state, "muted", False)
+    _state.muted = True
+    try:
+        yield
+    finally:
+        _state.muted = previous
+
+
+def staff_emails(*roles: Role, unit=None) -> list[str]:
+    """Addresses of the active members of `roles` (only those of `unit` when given), plus the
+    unit's own address for a unit."""
+    users = (
+        get_user_model()
+        .objects.filter(is_active=True, groups__name__in=[r.value for r in roles])
+        .exclude(email="")
+    )
+    if unit is not None:
+        users = users.filter(unit=unit)
+    emails = set(users.values_list("email", flat=True))
+    if unit is not None and unit.email:
+        emails.add(unit.email)
+    return sorted(emails)
+
+
+def _render(name: str, context: dict[str, Any]) -> tuple[str, str]:
+    full = {
+        "office_name": settings.PPID_OFFICE_NAME,
+        "office_email": settings.PPID_OFFICE_EMAIL,
+        "office_phone": settings.PPID_OFFICE_PHONE,
+        "site_url": conf.site_url(),
+        **context,
+    }
+    subject = render_to_string(f"permohonan/emails/{name}_subjek.txt", full)
+    body = render_to_string(f"permohonan/emails/{name}.txt", full)
+    return " ".join(subject.split()), body.strip() + "\n"
+
+
+def _send(messages: Sequence[EmailMessage]) -> None:
+    for message in messages:
+        try:
+            message.send(fail_silently=False)
+        except Exception:
+            # The step is already committed; a mail server outage must not turn it into an
+            # error page. The failure is logged for the administrator.
+            logger.exception("E-mail %r ke %s gagal dikirim", message.subject, message.to)
+
+
+def send_on_commit(
+    name: str,
+    recipients: Iterable[str],
+    context: dict[str, Any],
+    *,
+    attachments: Sequence[Attachment] = (),
+) -> int:
+    """Render now, send after commit. Returns the number of messages queued."""
+    to = sorted({r.strip() for r in recipients if r and r.strip()})
+    if not to or getattr(_state, "muted", False):
+        return 0
+    subject, body = _render(name, context)
+    messages = []
+    for address in to:
+        message = EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, [address])
+        for filename, content, mimetype in attachments:
+            message.attach(filename, content, mimetype)
+        messages.append(message)
+    transaction.on_commit(partial(_send, messages))
+    return len(messages)

@@ -1,0 +1,422 @@
+"""Reads: who sees which requests, the work queues, the registers, and due-date display."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from django.db.models import Exists, OuterRef, Prefetch, QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _l
+from django.utils.translation import ngettext
+
+from ppid_portal.access import has_role
+from ppid_portal.calendar import load_holidays
+from ppid_portal.roles import Role
+from ppid_portal.workdays import add_working_days
+
+from . import conf, deadlines
+from .models import Disposisi, Keberatan, Keputusan, Permohonan
+from .validators import mask_nik
+
+FULL_VIEW_ROLES = (Role.DESK, Role.PPID, Role.ATASAN)
+
+
+# ---------------------------------------------------------------------------------------------
+# Due dates for display
+
+
+def display_holidays(today: date | None = None) -> frozenset[date]:
+    """Holidays of last year, this year and next: enough to count days left and days late."""
+    today = today or timezone.localdate()
+    return load_holidays([today.year - 1, today.year, today.year + 1])
+
+
+@dataclass(frozen=True)
+class TenggatInfo:
+    tanggal: date
+    sisa: int
+    keadaan: str
+    judul: str = ""
+
+    @property
+    def terlambat(self) -> bool:
+        return self.keadaan == deadlines.Keadaan.TERLAMBAT
+
+    @property
+    def keterangan(self) -> str:
+        if self.keadaan == deadlines.Keadaan.TERLAMBAT:
+            late = abs(self.sisa) or 1
+            return ngettext("Terlambat %(n)d hari kerja", "Terlambat %(n)d hari kerja", late) % {
+                "n": late
+            }
+        if self.keadaan == deadlines.Keadaan.HARI_INI:
+            return _("Jatuh tempo hari ini")
+        return ngettext("%(n)d hari kerja lagi", "%(n)d hari kerja lagi", self.sisa) % {
+            "n": self.sisa
+        }
+
+    @property
+    def css(self) -> str:
+        return {
+            deadlines.Keadaan.TERLAMBAT: "danger",
+            deadlines.Keadaan.HARI_INI: "warning",
+            deadlines.Keadaan.SEGERA: "warning",
+        }.get(self.keadaan, "success")
+
+
+def tenggat_info(due: date, today: date, holidays, judul: str = "") -> TenggatInfo:
+    return TenggatInfo(
+        due,
+        deadlines.days_left(due, today, holidays),
+        deadlines.state(due, today, holidays, soon=conf.pengingat_hari()),
+        judul,
+    )
+
+
+def active_due(obj) -> tuple[date | None, str]:
+    """The due date that matters now for a request, assignment or objection, and its title."""
+    if isinstance(obj, Disposisi):
+        obj = obj.permohonan
+    if isinstance(obj, Permohonan):
+        if obj.status == Permohonan.Status.PERLU_DILENGKAPI:
+            return obj.tenggat_melengkapi, _("Batas pemohon melengkapi")
+        if obj.clock_runs:
+            return obj.tenggat_pemberitahuan, _("Batas pemberitahuan tertulis")
+        return None, ""
+    if isinstance(obj, Keberatan):
+        if obj.status == Keberatan.Status.DIAJUKAN:
+            return obj.tenggat_tanggapan, _("Batas tanggapan Atasan PPID")
+        return None, ""
+    return None, ""
+
+
+def attach_deadlines(objects: Iterable[Any], *, today: date | None = None, holidays=None):
+    """Set `tenggat_info` (or None) on each object; one holiday load for all of them."""
+    objects = list(objects)
+    today = today or timezone.localdate()
+    if holidays is None and objects:
+        holidays = display_holidays(today)
+    for obj in objects:
+        due, title = active_due(obj)
+        obj.tenggat_info = tenggat_info(due, today, holidays, title) if due else None
+    return objects
+
+
+# ---------------------------------------------------------------------------------------------
+# Visibility
+
+
+def permohonan_for(user) -> QuerySet[Permohonan]:
+    """The requests a staff member may open: all for Desk, PPID and Atasan; for a Penyedia only
+    those assigned to their unit; none for anyone else."""
+    qs = Permohonan.objects.all()
+    if has_role(user, *FULL_VIEW_ROLES):
+        return qs
+    if has_role(user, Role.PENYEDIA) and user.unit_id:
+        return qs.filter(
+            Exists(Disposisi.objects.filter(permohonan=OuterRef("pk"), unit_id=user.unit_id))
+        )
+    return qs.none()
+
+
+def keberatan_for(user) -> QuerySet[Keberatan]:
+    if has_role(user, *FULL_VIEW_ROLES):
+        return Keberatan.objects.all()
+    return Keberatan.objects.none()
+
+
+def own_requests(user) -> QuerySet[Permohonan]:
+    if not user.is_authenticated:
+        return Permohonan.objects.none()
+    return (
+        Permohonan.objects.filter(pemilik=user)
+        .select_related("keputusan_aktif")
+        .order_by("-diterima_pada")
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Queues
+
+
+def _soon_limit(today: date) -> date:
+    holidays = display_holidays(today)
+    return add_working_days(today, conf.pengingat_hari(), holidays)
+
+
+def queue_desk_baru(user) -> QuerySet[Permohonan]:
+    return Permohonan.objects.filter(status=Permohonan.Status.BARU).order_by(
+        "tenggat_pemeriksaan", "id"
+    )
+
+
+def queue_desk_dilengkapi(user) -> QuerySet[Permohonan]:
+    return Permohonan.objects.filter(status=Permohonan.Status.PERLU_DILENGKAPI).order_by(
+        "tenggat_melengkapi", "id"
+    )
+
+
+def queue_ppid_disposisi(user) -> QuerySet[Permohonan]:
+    return Permohonan.objects.filter(status=Permohonan.Status.DIVERIFIKASI).order_by(
+        "tenggat_pemberitahuan", "id"
+    )
+
+
+def queue_ppid_putus(user) -> QuerySet[Permohonan]:
+    return Permohonan.objects.filter(status=Permohonan.Status.DIPROSES).order_by(
+        "tenggat_pemberitahuan", "id"
+    )
+
+
+def queue_ppid_tenggat(user, *, today: date | None = None) -> QuerySet[Permohonan]:
+    today = today or timezone.localdate()
+    return Permohonan.objects.filter(
+        status__in=Permohonan.CLOCK_STATES, tenggat_pemberitahuan__lte=_soon_limit(today)
+    ).order_by("tenggat_pemberitahuan", "id")
+
+
+def queue_penyedia(user) -> QuerySet[Disposisi]:
+    if not user.unit_id:
+        return Disposisi.objects.none()
+    return (
+        Disposisi.objects.filter(
+            unit_id=user.unit_id,
+            status=Disposisi.Status.MENUNGGU,
+            permohonan__status=Permohonan.Status.DIPROSES,
+        )
+        .select_related("permohonan", "unit")
+        .order_by("permohonan__tenggat_pemberitahuan", "id")
+    )
+
+
+def queue_atasan(user) -> QuerySet[Keberatan]:
+    return (
+        Keberatan.objects.filter(status=Keberatan.Status.DIAJUKAN)
+        .select_related("permohonan")
+        .order_by("tenggat_tanggapan", "id")
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Registers (Perki 1/2021 formats)
+
+
+def register_permohonan(filters: Mapping[str, Any]) -> QuerySet[Permohonan]:
+    qs = Permohonan.objects.select_related("keputusan_aktif").prefetch_related(
+        Prefetch("disposisi", queryset=Disposisi.objects.select_related("unit"))
+    )
+    if filters.get("dari"):
+        qs = qs.filter(tanggal_diterima__gte=filters["dari"])
+    if filters.get("sampai"):
+        qs = qs.filter(tanggal_diterima__lte=filters["sampai"])
+    if filters.get("status"):
+        qs = qs.filter(status=filters["status"])
+    if filters.get("kanal"):
+        qs = qs.filter(kanal=filters["kanal"])
+    if filters.get("hasil"):
+        qs = qs.filter(keputusan_aktif__hasil=filters["hasil"])
+    if filters.get("unit"):
+        qs = qs.filter(
+            Exists(Disposisi.objects.filter(permohonan=OuterRef("pk"), unit=filters["unit"]))
+        )
+    return qs.order_by("tahun", "urut")
+
+
+def register_keberatan(filters: Mapping[str, Any]) -> QuerySet[Keberatan]:
+    qs = Keberatan.objects.select_related("permohonan")
+    if filters.get("dari"):
+        qs = qs.filter(tanggal_diajukan__gte=filters["dari"])
+    if filters.get("sampai"):
+        qs = qs.filter(tanggal_diajukan__lte=filters["sampai"])
+    if filters.get("status"):
+        qs = qs.filter(status=filters["status"])
+    if filters.get("kanal"):
+        qs = qs.filter(kanal=filters["kanal"])
+    if filters.get("putusan"):
+        qs = qs.filter(putusan=filters["putusan"])
+    if filters.get("unit"):
+        qs = qs.filter(
+            Exists(
+                Disposisi.objects.filter(permohonan=OuterRef("permohonan_id"), unit=filters["unit"])
+            )
+        )
+    return qs.order_by("tahun", "urut")
+
+
+def _d(value: date | None) -> str:
+    return value.strftime("%d-%m-%Y") if value else ""
+
+
+def _dikuasai(k: Keputusan | None) -> str:
+    if k is None:
+        return ""
+    if k.hasil == Keputusan.Hasil.TIDAK_DIKUASAI:
+        return _("Tidak dikuasai") + (f" ({k.badan_penguasa})" if k.badan_penguasa else "")
+    if k.hasil == Keputusan.Hasil.BELUM_DIDOKUMENTASIKAN:
+        return _("Belum didokumentasikan (sampai %(d)s)") % {"d": _d(k.tanggal_didokumentasikan)}
+    return _("Dikuasai")
+
+
+def _alasan_penolakan(k: Keputusan | None) -> str:
+    if k is None:
+        return ""
+    parts = []
+    if k.dasar_pengecualian:
+        parts.append(_("Pasal 17 huruf %(h)s UU 14/2008") % {"h": k.dasar_pengecualian})
+    if k.alasan_pengecualian:
+        parts.append(k.alasan_pengecualian)
+    if k.bagian_dihitamkan:
+        parts.append(
+            _("Dihitamkan: %(b)s (%(a)s)") % {"b": k.bagian_dihitamkan, "a": k.alasan_penghitaman}
+        )
+    if k.nomor_penetapan:
+        parts.append(_("Penetapan %(n)s") % {"n": k.nomor_penetapan})
+    return "; ".join(parts)
+
+
+def _biaya(k: Keputusan | None) -> str:
+    if k is None:
+        return ""
+    if not k.biaya:
+        return _("Tanpa biaya")
+    text = f"Rp {k.biaya:,.0f}".replace(",", ".")
+    return f"{text} ({k.rincian_biaya}); {k.cara_pembayaran}"
+
+
+PERMOHONAN_HEADER = (
+    _l("No."),
+    _l("Nomor pendaftaran"),
+    _l("Tanggal permohonan"),
+    _l("Nama"),
+    _l("NIK"),
+    _l("Alamat"),
+    _l("Nomor kontak / e-mail"),
+    _l("Pekerjaan"),
+    _l("Informasi yang diminta"),
+    _l("Tujuan penggunaan"),
+    _l("Jenis permohonan"),
+    _l("Unit kerja"),
+    _l("Dikuasai / tidak dikuasai"),
+    _l("Bentuk informasi"),
+    _l("Keputusan"),
+    _l("Alasan penolakan / penghitaman"),
+    _l("Nomor dan tanggal pemberitahuan tertulis"),
+    _l("Tanggal disampaikan"),
+    _l("Biaya dan cara pembayaran"),
+    _l("Status"),
+    _l("Batas pemberitahuan"),
+)
+
+
+def permohonan_row(index: int, p: Permohonan) -> list[Any]:
+    k = p.keputusan_aktif
+    return [
+        index,
+        p.nomor,
+        p.tanggal_diterima,
+        p.nama_tampil,
+        mask_nik(p.nik),
+        p.alamat,
+        " / ".join(x for x in (p.telepon, p.email) if x),
+        p.pekerjaan,
+        p.rincian_informasi,
+        p.tujuan_penggunaan,
+        str(p.get_kanal_display()),
+        ", ".join(d.unit.nama for d in p.disposisi.all()),
+        _dikuasai(k),
+        str(k.get_bentuk_display()) if k and k.memberi else "",
+        str(k.get_hasil_display()) if k else "",
+        _alasan_penolakan(k),
+        f"{k.nomor} ({_d(k.tanggal)})" if k else "",
+        k.disampaikan_pada if k and k.disampaikan_pada else "",
+        _biaya(k),
+        str(p.get_status_display()),
+        p.tenggat_pemberitahuan if p.clock_runs else "",
+    ]
+
+
+KEBERATAN_HEADER = (
+    _l("No."),
+    _l("Nomor keberatan"),
+    _l("Tanggal keberatan"),
+    _l("Nama pemohon"),
+    _l("NIK"),
+    _l("Alamat"),
+    _l("Nomor kontak / e-mail"),
+    _l("Pekerjaan"),
+    _l("Kuasa pemohon"),
+    _l("Nomor pendaftaran permohonan"),
+    _l("Informasi yang diminta"),
+    _l("Tujuan penggunaan"),
+    _l("Alasan keberatan (Ps 35 ayat 1)"),
+    _l("Kasus posisi"),
+    _l("Putusan Atasan PPID"),
+    _l("Nomor dan tanggal tanggapan"),
+    _l("Nama dan jabatan Atasan PPID"),
+    _l("Tanggapan pemohon"),
+    _l("Status"),
+    _l("Batas tanggapan"),
+)
+
+
+def keberatan_row(index: int, kb: Keberatan) -> list[Any]:
+    p = kb.permohonan
+    return [
+        index,
+        kb.nomor,
+        kb.tanggal_diajukan,
+        p.nama_tampil,
+        mask_nik(p.nik),
+        p.alamat,
+        " / ".join(x for x in (p.telepon, p.email) if x),
+        p.pekerjaan,
+        kb.nama_kuasa,
+        p.nomor,
+        p.rincian_informasi,
+        kb.tujuan_penggunaan,
+        ", ".join(kb.alasan),
+        kb.kasus_posisi,
+        str(kb.get_putusan_display()) if kb.putusan else "",
+        f"{kb.nomor_tanggapan} ({_d(kb.tanggal_tanggapan)})" if kb.nomor_tanggapan else "",
+        f"{kb.nama_atasan}, {kb.jabatan_atasan}" if kb.nama_atasan else "",
+        kb.tanggapan_pemohon,
+        str(kb.get_status_display()),
+        kb.tenggat_tanggapan if kb.status == Keberatan.Status.DIAJUKAN else "",
+    ]
+
+
+# ---------------------------------------------------------------------------------------------
+# What the applicant sees of the history: the steps, never staff notes.
+
+PUBLIC_STEPS = {
+    "permohonan.ajukan": _l("Permohonan diterima"),
+    "permohonan.catat": _l("Permohonan dicatat oleh desk layanan"),
+    "permohonan.verifikasi": _l("Permohonan dinyatakan lengkap"),
+    "permohonan.perlu_dilengkapi": _l("Permohonan perlu dilengkapi"),
+    "permohonan.dilengkapi": _l("Permohonan dilengkapi pemohon"),
+    "permohonan.gugur": _l("Permohonan ditutup karena tidak dilengkapi"),
+    "permohonan.disposisi": _l("Permohonan diteruskan ke unit kerja"),
+    "permohonan.perpanjang": _l("Jangka waktu diperpanjang"),
+    "permohonan.putus": _l("Pemberitahuan tertulis diterbitkan"),
+    "permohonan.tarik": _l("Permohonan ditarik"),
+    "permohonan.buka_kembali": _l("Permohonan dibuka kembali atas putusan keberatan"),
+    "permohonan.kode_baru": _l("Kode pelacakan baru diterbitkan"),
+    "keputusan.disampaikan": _l("Pemberitahuan/informasi disampaikan"),
+    "dokumen.diserahkan": _l("Dokumen diunduh pemohon"),
+    "keberatan.ajukan": _l("Keberatan diajukan"),
+}
+
+
+def public_history(permohonan: Permohonan) -> list[dict[str, Any]]:
+    from ppid_portal.audit import history
+
+    steps = []
+    for record in history(permohonan):
+        label = PUBLIC_STEPS.get(record.action)
+        if label:
+            steps.append({"waktu": record.created_at, "langkah": label})
+    return steps

@@ -1,0 +1,15 @@
+import pytest
+from django.core.cache import cache
+
+
+@pytest.fixture(autouse=True)
+def _fresh_rate_limits():
+    # Rate limits live in the (local-memory) cache, which outlives a test's database.
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _site_url(settings):
+    settings.PPID_SITE_URL = "https://ppid.contoh.go.id"
