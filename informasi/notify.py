@@ -11,6 +11,7 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 
+from ppid_portal import mail
 from ppid_portal.models import User
 from ppid_portal.roles import Role
 
@@ -42,7 +43,7 @@ def send_on_commit(template: str, recipients: Iterable[str], context: dict[str, 
     """Render `informasi/emails/<template>_subject.txt` and `<template>.txt` and send them to
     each recipient once the current transaction has committed."""
     recipients = sorted(set(recipients))
-    if not recipients:
+    if not recipients or mail.is_muted():
         return
     context = {
         **context,

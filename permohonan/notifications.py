@@ -8,9 +8,7 @@ Each recipient gets their own message, so no one sees another's address.
 from __future__ import annotations
 
 import logging
-import threading
-from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Iterable, Sequence
 from functools import partial
 from typing import Any
 
@@ -20,6 +18,7 @@ from django.core.mail import EmailMessage
 from django.db import transaction
 from django.template.loader import render_to_string
 
+from ppid_portal import mail
 from ppid_portal.roles import Role
 
 from . import conf
@@ -28,18 +27,10 @@ logger = logging.getLogger(__name__)
 
 Attachment = tuple[str, bytes, str]
 
-_state = threading.local()
 
 
-@contextmanager
-def muted() -> Iterator[None]:
-    """No e-mail is queued inside this block (demo data must not write to anyone)."""
-    previous = getattr(_state, "muted", False)
-    _state.muted = True
-    try:
-        yield
-    finally:
-        _state.muted = previous
+# Demo data must not write to anyone; the switch is portal-wide.
+muted = mail.muted
 
 
 def staff_emails(*roles: Role, unit=None) -> list[str]:
@@ -90,7 +81,7 @@ def send_on_commit(
 ) -> int:
     """Render now, send after commit. Returns the number of messages queued."""
     to = sorted({r.strip() for r in recipients if r and r.strip()})
-    if not to or getattr(_state, "muted", False):
+    if not to or mail.is_muted():
         return 0
     subject, body = _render(name, context)
     messages = []

@@ -4,7 +4,7 @@ from django.apps import apps
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from ppid_portal import demo
+from ppid_portal import demo, mail
 
 
 class Command(BaseCommand):
@@ -14,7 +14,8 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
-        with transaction.atomic():
+        # Demo requests and entries carry made-up addresses: nobody is written to.
+        with transaction.atomic(), mail.muted():
             demo.seed(self.stdout)
             # Each app adds its own demo objects in `<app>/demo.py: seed(stdout)`.
             for config in apps.get_app_configs():
