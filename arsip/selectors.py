@@ -301,8 +301,10 @@ def laporan_retensi(
 
 
 def usul_list() -> QuerySet[UsulPemusnahan]:
-    return UsulPemusnahan.objects.select_related("diusulkan_oleh", "diputus_oleh").annotate(
-        jumlah_item=Count("baris")
+    return (
+        UsulPemusnahan.objects.select_related("diusulkan_oleh", "diputus_oleh")
+        .annotate(jumlah_item=Count("baris"))
+        .order_by("-diusulkan_pada", "-id")
     )
 
 
@@ -316,7 +318,11 @@ def usul_detail_qs() -> QuerySet[UsulPemusnahan]:
 
 
 def kegiatan_list() -> QuerySet[Kegiatan]:
-    return Kegiatan.objects.select_related("unit").annotate(jumlah_lampiran=Count("lampiran"))
+    return (
+        Kegiatan.objects.select_related("unit")
+        .annotate(jumlah_lampiran=Count("lampiran"))
+        .order_by("-tanggal", "-id")
+    )
 
 
 def kegiatan_filter(
@@ -410,8 +416,10 @@ class LaporanBulanan:
     jumlah_login: int
     cadangan: list[LaporanCadangan]
     pemeriksaan: list[PemeriksaanArsip]
-    ringkasan_cadangan: dict[str, Counter] = field(default_factory=dict)
-    ringkasan_pemeriksaan: Counter = field(default_factory=Counter)
+    # [(jenis, [(hasil, n), ...]), ...] and [(hasil, n), ...]: lists, not dicts, so templates
+    # iterate them without key lookups.
+    ringkasan_cadangan: list[tuple[str, list[tuple[str, int]]]] = field(default_factory=list)
+    ringkasan_pemeriksaan: list[tuple[str, int]] = field(default_factory=list)
 
     @property
     def judul_periode(self) -> str:
@@ -551,8 +559,10 @@ def laporan_bulanan(tahun: int, bulan: int) -> LaporanBulanan:
         jumlah_login=jumlah_login,
         cadangan=cadangan,
         pemeriksaan=pemeriksaan,
-        ringkasan_cadangan=dict(ringkasan_cadangan),
-        ringkasan_pemeriksaan=Counter(p.get_hasil_display() for p in pemeriksaan),
+        ringkasan_cadangan=[
+            (jenis, sorted(hasil.items())) for jenis, hasil in sorted(ringkasan_cadangan.items())
+        ],
+        ringkasan_pemeriksaan=sorted(Counter(p.get_hasil_display() for p in pemeriksaan).items()),
     )
 
 

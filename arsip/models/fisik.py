@@ -152,6 +152,7 @@ class ItemArsip(models.Model):
         LEMBAR = "lembar", _("lembar")
         BERKAS = "berkas", _("berkas")
         MAP = "map", _("map")
+        BOKS = "boks", _("boks")
         BUKU = "buku", _("buku")
         KEPING = "keping", _("keping")
         FILE = "file", _("file")

@@ -228,7 +228,10 @@ def item_ubah(*, item: ItemArsip, actor, **changes: Any) -> ItemArsip:
             % {"status": item.get_status_display()}
         )
     changed = []
-    for name, value in changes.items():
+    for name in ITEM_FIELDS_UBAH:
+        if name not in changes:
+            continue
+        value = changes[name]
         if name == "kode_klasifikasi":
             value = selectors.normalisasi_kode(value)
         if getattr(item, name) != value:
