@@ -12,6 +12,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Exists, Min, OuterRef, Prefetch, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from ppid_portal.models import AuditLog
 
@@ -427,18 +428,18 @@ class LaporanBulanan:
 
 
 NAMA_BULAN = [
-    "Januari",
-    "Februari",
-    "Maret",
-    "April",
-    "Mei",
-    "Juni",
-    "Juli",
-    "Agustus",
-    "September",
-    "Oktober",
-    "November",
-    "Desember",
+    gettext_lazy("Januari"),
+    gettext_lazy("Februari"),
+    gettext_lazy("Maret"),
+    gettext_lazy("April"),
+    gettext_lazy("Mei"),
+    gettext_lazy("Juni"),
+    gettext_lazy("Juli"),
+    gettext_lazy("Agustus"),
+    gettext_lazy("September"),
+    gettext_lazy("Oktober"),
+    gettext_lazy("November"),
+    gettext_lazy("Desember"),
 ]
 
 
