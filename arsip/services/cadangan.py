@@ -44,7 +44,7 @@ from django.contrib.sessions.models import Session
 from django.core import serializers
 from django.core.management import call_command
 from django.core.management.color import no_style
-from django.db import DEFAULT_DB_ALIAS, connections, router, transaction
+from django.db import DEFAULT_DB_ALIAS, DatabaseError, connections, router, transaction
 from django.db.migrations.loader import MigrationLoader
 from django.db.migrations.recorder import MigrationRecorder
 from django.template.defaultfilters import filesizeformat
@@ -91,6 +91,7 @@ class HasilVerifikasi:
     manifest_digest: str = ""
     info: dict[str, str] = field(default_factory=dict)
     manifest: dict[str, str] = field(default_factory=dict)
+    schema: bytes = b""
 
     @property
     def ok(self) -> bool:
@@ -265,14 +266,18 @@ def buat_cadangan(
         result = _write_bundle(Path(dest), using=using, media_root=media_root)
     except Exception as exc:
         if report:
-            LaporanCadangan.objects.using(using).create(
-                jenis=LaporanCadangan.Jenis.CADANGAN,
-                mulai=started,
-                selesai=timezone.now(),
-                hasil=LaporanCadangan.Hasil.GAGAL,
-                bundel=str(dest),
-                pesan=f"{type(exc).__name__}: {exc}"[:2000],
-            )
+            try:
+                LaporanCadangan.objects.using(using).create(
+                    jenis=LaporanCadangan.Jenis.CADANGAN,
+                    mulai=started,
+                    selesai=timezone.now(),
+                    hasil=LaporanCadangan.Hasil.GAGAL,
+                    bundel=str(dest),
+                    pesan=f"{type(exc).__name__}: {exc}"[:2000],
+                )
+            except DatabaseError:
+                # The database itself may be what failed; the original error matters more.
+                pass
         raise
     removed: list[Path] = []
     if keep:
@@ -474,7 +479,13 @@ def _iter_bundle(
                     tags[rel] = handle.read() if handle else b""
                     found[rel] = hashlib.sha256(tags[rel]).hexdigest()
                 elif rel.startswith("data/"):
-                    found[rel] = on_file(rel, tar, member)
+                    if rel == SCHEMA and member.size < 10 * 1024 * 1024:
+                        # Kept so a restore can check the schema before writing anything.
+                        handle = tar.extractfile(member)
+                        tags[rel] = handle.read() if handle else b""
+                        found[rel] = on_file(rel, tar, member)
+                    else:
+                        found[rel] = on_file(rel, tar, member)
                     sizes[rel] = member.size
                 else:
                     errors.append(f"Berkas tak dikenal di luar data/: {rel}")
@@ -507,6 +518,7 @@ def _check_bag(
     manifest = _parse_manifest(tags["manifest-sha256.txt"], "manifest-sha256.txt", errors)
     tagmanifest = _parse_manifest(tags["tagmanifest-sha256.txt"], "tagmanifest-sha256.txt", errors)
     result.manifest = manifest
+    result.schema = tags.get(SCHEMA, b"")
     result.manifest_digest = hashlib.sha256(tags["manifest-sha256.txt"]).hexdigest()
     result.info = _parse_info(tags["bag-info.txt"])
     for path, digest in sorted(tagmanifest.items()):
@@ -612,7 +624,10 @@ def _flush_tables(using: str) -> None:
 
 
 def _check_schema(schema_bytes: bytes) -> None:
-    data = json.loads(schema_bytes.decode())
+    try:
+        data = json.loads(schema_bytes.decode())
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        raise CadanganError("data/skema.json di bundel tidak terbaca.") from None
     known = set(MigrationLoader(None, ignore_no_migrations=True).disk_migrations)
     unknown = sorted(tuple(m) for m in data.get("migrations", []) if tuple(m) not in known)
     if unknown:
@@ -647,6 +662,7 @@ def pulihkan(
         raise CadanganError(
             "Bundel tidak lolos verifikasi; tidak ada yang ditulis.\n" + "\n".join(result.errors)
         )
+    _check_schema(result.schema)
     reasons = alasan_tidak_kosong(using, media)
     if reasons and not force:
         raise CadanganError(
@@ -689,7 +705,6 @@ def pulihkan(
                 errors.append(f"SHA-256 berbeda saat dibongkar: {rel}")
         if errors:
             raise CadanganError("Bundel berubah saat dibongkar:\n" + "\n".join(errors))
-        _check_schema((workdir / "skema.json").read_bytes())
 
         log("Menyiapkan skema basis data (migrate) ...")
         call_command("migrate", database=using, interactive=False, verbosity=0)

@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.generic import DetailView, FormView, ListView, TemplateView, View
 
 from ppid_portal.access import ActionRequiredMixin, can
@@ -421,18 +422,18 @@ class ItemTautanDeleteView(ActionRequiredMixin, View):
 # --- Daftar arsip (inventory list) --------------------------------------------------------------
 
 DAFTAR_HEADER = [
-    _("No"),
-    _("Nomor"),
-    _("Kode klasifikasi"),
-    _("Uraian informasi arsip"),
-    _("Unit pengolah"),
-    _("Kurun waktu"),
-    _("Media"),
-    _("Jumlah"),
-    _("Kondisi"),
-    _("Lokasi"),
-    _("Retensi"),
-    _("Status"),
+    gettext_lazy("No"),
+    gettext_lazy("Nomor"),
+    gettext_lazy("Kode klasifikasi"),
+    gettext_lazy("Uraian informasi arsip"),
+    gettext_lazy("Unit pengolah"),
+    gettext_lazy("Kurun waktu"),
+    gettext_lazy("Media"),
+    gettext_lazy("Jumlah"),
+    gettext_lazy("Kondisi"),
+    gettext_lazy("Lokasi"),
+    gettext_lazy("Retensi"),
+    gettext_lazy("Status"),
 ]
 
 

@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.generic import DetailView, FormView, ListView, TemplateView, View
 
 from ppid_portal.access import ActionRequiredMixin, can
@@ -90,17 +91,17 @@ class LaporanRetensiView(ActionRequiredMixin, TemplateView):
 
 
 RETENSI_HEADER = [
-    _("Bagian"),
-    _("Nomor"),
-    _("Kode klasifikasi"),
-    _("Uraian"),
-    _("Unit"),
-    _("Kurun waktu"),
-    _("Status"),
-    _("Masa aktif berakhir"),
-    _("Masa inaktif berakhir"),
-    _("Nasib akhir"),
-    _("Lokasi"),
+    gettext_lazy("Bagian"),
+    gettext_lazy("Nomor"),
+    gettext_lazy("Kode klasifikasi"),
+    gettext_lazy("Uraian"),
+    gettext_lazy("Unit"),
+    gettext_lazy("Kurun waktu"),
+    gettext_lazy("Status"),
+    gettext_lazy("Masa aktif berakhir"),
+    gettext_lazy("Masa inaktif berakhir"),
+    gettext_lazy("Nasib akhir"),
+    gettext_lazy("Lokasi"),
 ]
 
 

@@ -129,27 +129,27 @@ class LaporanBulananXlsxView(LaporanBulananMixin, View):
 
         laporan = self.get_laporan()
 
-        def angka(row):
+        def pair(row, first: str, second: str):
             if row is None:
-                return [_("belum tersedia"), "", ""]
-            return [row.baru, row.diperbarui, "" if row.selesai is None else row.selesai]
+                return [_("belum tersedia"), ""]
+            value = getattr(row, second)
+            return [getattr(row, first), "" if value is None else value]
 
+        cadangan = [c for c in laporan.cadangan if c.jenis == LaporanCadangan.Jenis.CADANGAN]
+        cadangan_ok = sum(1 for c in cadangan if c.hasil == LaporanCadangan.Hasil.BERHASIL)
+        periksa_ok = sum(1 for p in laporan.pemeriksaan if p.hasil == PemeriksaanArsip.Hasil.BAIK)
         ringkasan = [
-            [_("Entri DIP (ditambahkan, diperbarui)"), *angka(laporan.entri_dip)[:2]],
             [
-                _("Permohonan (diterima, selesai)"),
-                *(
-                    [laporan.permohonan.baru, laporan.permohonan.selesai]
-                    if laporan.permohonan
-                    else [_("belum tersedia"), ""]
-                ),
+                _("Entri DIP (ditambahkan, diperbarui)"),
+                *pair(laporan.entri_dip, "baru", "diperbarui"),
             ],
+            [_("Permohonan (diterima, selesai)"), *pair(laporan.permohonan, "baru", "selesai")],
             [_("Jumlah login"), laporan.jumlah_login, ""],
-            [_("Pencadangan (berhasil/gagal)"), *self._hasil(laporan, "cadangan")],
+            [_("Pencadangan (berhasil, gagal)"), cadangan_ok, len(cadangan) - cadangan_ok],
             [
-                _("Pemeriksaan keutuhan (baik/bermasalah)"),
-                sum(1 for p in laporan.pemeriksaan if p.hasil == "baik"),
-                sum(1 for p in laporan.pemeriksaan if p.hasil != "baik"),
+                _("Pemeriksaan keutuhan (baik, lainnya)"),
+                periksa_ok,
+                len(laporan.pemeriksaan) - periksa_ok,
             ],
         ]
         sheets = [
@@ -218,9 +218,3 @@ class LaporanBulananXlsxView(LaporanBulananMixin, View):
         )
         response["Content-Disposition"] = f'attachment; filename="{filename}"'
         return response
-
-    @staticmethod
-    def _hasil(laporan, jenis):
-        rows = [c for c in laporan.cadangan if c.jenis == jenis]
-        ok = sum(1 for c in rows if c.hasil == LaporanCadangan.Hasil.BERHASIL)
-        return [ok, len(rows) - ok]

@@ -420,3 +420,14 @@ def test_database_engine_is_recorded(bundle):
 
 def test_pdf_bytes_helper_is_real():
     assert pdf_bytes().startswith(b"%PDF")
+
+
+def test_a_bundle_from_a_newer_portal_is_refused_before_anything_is_written():
+    schema = json.dumps({"engine": "sqlite", "migrations": [["arsip", "0999_masa_depan"]]})
+    with pytest.raises(cadangan.CadanganError) as exc:
+        cadangan._check_schema(schema.encode())
+    assert "arsip.0999_masa_depan" in str(exc.value)
+    with pytest.raises(cadangan.CadanganError):
+        cadangan._check_schema(b"\xff")
+    current = json.dumps({"migrations": [["arsip", "0001_initial"], ["portal", "0001_initial"]]})
+    cadangan._check_schema(current.encode())
