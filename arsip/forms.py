@@ -136,6 +136,14 @@ class BerkasForm(forms.Form):
         label=_("Berkas"), validators=[UploadValidator(DOCUMENT_KINDS)], allow_empty_file=True
     )
     keterangan = forms.CharField(label=_("Keterangan"), max_length=200, required=False)
+    sensitif = forms.BooleanField(
+        label=_("Berkas sensitif"),
+        required=False,
+        help_text=_(
+            "Misalnya dokumen asli informasi yang dikecualikan: setiap unduhan dicatat di jejak "
+            "audit."
+        ),
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -294,14 +294,20 @@ def item_pindah(*, item: ItemArsip, ke: Lokasi, actor, alasan: str = "") -> Pemi
 
 @transaction.atomic
 def berkas_tambah(
-    *, item: ItemArsip, upload: UploadedFile, actor, keterangan: str = ""
+    *,
+    item: ItemArsip,
+    upload: UploadedFile,
+    actor,
+    keterangan: str = "",
+    sensitif: bool = False,
 ) -> BerkasArsip:
-    """Attach a scan or a born-digital file to an item (already validated by the form)."""
+    """Attach a scan or a born-digital file to an item (already validated by the form). A
+    sensitive file (an excepted original) has every download written to the audit trail."""
     require(actor, "arsip.manage")
     item = ItemArsip.objects.select_for_update().get(pk=item.pk)
     if item.status == ItemArsip.Status.DIMUSNAHKAN:
         raise ValidationError(_("Item arsip yang sudah dimusnahkan tidak dapat diberi berkas."))
-    stored = store_upload(upload, purpose=StoredFile.Purpose.ARSIP, actor=actor)
+    stored = store_upload(upload, purpose=StoredFile.Purpose.ARSIP, actor=actor, sensitive=sensitif)
     berkas = BerkasArsip.objects.create(item=item, berkas=stored, keterangan=keterangan.strip())
     audit.record(
         actor=actor,

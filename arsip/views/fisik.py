@@ -358,6 +358,7 @@ class ItemBerkasCreateView(ActionRequiredMixin, ItemObjectMixin, ServiceFormMixi
             upload=form.cleaned_data["berkas"],
             actor=self.request.user,
             keterangan=form.cleaned_data["keterangan"],
+            sensitif=form.cleaned_data["sensitif"],
         )
 
     def get_success_url(self):

@@ -669,3 +669,21 @@ def test_backup_queue_warns_when_no_recent_backup(client, users):
     )
     assert entry["count"] == 2
     assert "Belum ada cadangan data yang berhasil" in str(entry["items"][0])
+
+
+def test_sensitive_archive_file_downloads_are_audited(client, desk, ppid, unit, jadwal, tree):
+    item = make_item(desk, unit=unit, lokasi=tree["b1"])
+    content = pdf_bytes("Dokumen asli yang dikecualikan")
+    client.force_login(desk)
+    response = client.post(
+        reverse("arsip:item_berkas", args=[item.pk]),
+        {"berkas": upload("asli.pdf", content), "sensitif": "on"},
+    )
+    assert response.status_code == 302
+    berkas = item.berkas.get()
+    assert berkas.berkas.sensitive
+    client.force_login(ppid)
+    download = client.get(reverse("arsip:item_berkas_unduh", args=[item.pk, berkas.pk]))
+    assert b"".join(download.streaming_content) == content
+    log = AuditLog.objects.get(action="berkas.unduh")
+    assert log.actor == ppid and str(item.pk) in log.note
