@@ -101,8 +101,9 @@ def media_files(root: Path) -> dict[str, bytes]:
     }
 
 
-def build_archive(
-    users, desk, ppid, atasan, unit, jadwal, tree, django_capture_on_commit_callbacks
+@pytest.fixture
+def archive(
+    settings, users, desk, ppid, atasan, unit, jadwal, tree, django_capture_on_commit_callbacks
 ):
     """An archive touching every kind of row: items in boxes, a move, scans, an approved
     disposal (file gone), an activity with a photo, a link, logins, odd file names."""
@@ -124,11 +125,6 @@ def build_archive(
     stray = settings.MEDIA_ROOT / "lain" / "nama dengan spasi %20.txt"
     stray.parent.mkdir(parents=True, exist_ok=True)
     stray.write_bytes(b"catatan lepas\n")
-
-
-@pytest.fixture
-def archive(users, desk, ppid, atasan, unit, jadwal, tree, django_capture_on_commit_callbacks):
-    build_archive(users, desk, ppid, atasan, unit, jadwal, tree, django_capture_on_commit_callbacks)
 
 
 @pytest.fixture
