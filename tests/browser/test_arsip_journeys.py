@@ -122,7 +122,11 @@ def test_public_activity_appears_on_the_website_and_internal_does_not(
     assert titles == ["Rapat koordinasi DIP"]
     page.get_by_role("link", name="Rapat koordinasi DIP").click()
     image = page.get_by_role("img", name="Suasana rapat")
-    image.wait_for()
+    image.scroll_into_view_if_needed()
+    # The photo is served through the public attachment view and actually decodes.
+    page.wait_for_function(
+        "(img) => img.complete && img.naturalWidth > 0", arg=image.element_handle()
+    )
     assert page.evaluate("(img) => img.naturalWidth", image.element_handle()) == 8
     internal = Kegiatan.objects.get(judul="Rapat internal Tim")
     response = page.goto(f"/arsip/kegiatan/{internal.pk}/")
