@@ -1,8 +1,92 @@
+"""Forms of the shared portal pages."""
+
+from __future__ import annotations
+
+from datetime import datetime, time, timedelta
+
 from django import forms
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Q, QuerySet
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .files import UploadValidator
-from .models import DokumenRegulasi, HalamanPortal
+from .models import AuditLog, DokumenRegulasi, HalamanPortal
+
+
+class _DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+class ContentTypeChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: ContentType) -> str:
+        model = obj.model_class()
+        name = model._meta.verbose_name if model else obj.model
+        return f"{str(name).capitalize()} ({obj.app_label})"
+
+
+class AuditLogFilterForm(forms.Form):
+    """Filters of the audit trail viewer: actor, object type, action, date range."""
+
+    pelaku = forms.CharField(
+        label=_("Pelaku"),
+        required=False,
+        help_text=_("Nama atau nama pengguna; sebagian saja boleh."),
+    )
+    jenis = ContentTypeChoiceField(
+        label=_("Jenis objek"), queryset=ContentType.objects.none(), required=False
+    )
+    tindakan = forms.ChoiceField(label=_("Tindakan"), required=False)
+    dari = forms.DateField(label=_("Dari tanggal"), required=False, widget=_DateInput())
+    sampai = forms.DateField(label=_("Sampai tanggal"), required=False, widget=_DateInput())
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Only what the trail holds, so every choice finds something.
+        self.fields["jenis"].queryset = ContentType.objects.filter(
+            pk__in=AuditLog.objects.order_by().values("content_type").distinct()
+        ).order_by("app_label", "model")
+        actions = AuditLog.objects.order_by("action").values_list("action", flat=True).distinct()
+        self.fields["tindakan"].choices = [("", _("Semua"))] + [(a, a) for a in actions]
+
+    def clean(self):
+        cleaned = super().clean()
+        dari, sampai = cleaned.get("dari"), cleaned.get("sampai")
+        if dari and sampai and sampai < dari:
+            self.add_error("sampai", _("Tanggal akhir tidak boleh sebelum tanggal awal."))
+        return cleaned
+
+    def apply(self, queryset: QuerySet[AuditLog]) -> QuerySet[AuditLog]:
+        if not self.is_bound or not self.is_valid():
+            return queryset
+        data = self.cleaned_data
+        if data.get("pelaku"):
+            queryset = queryset.filter(
+                Q(actor_label__icontains=data["pelaku"]) | Q(actor__username__iexact=data["pelaku"])
+            )
+        if data.get("jenis"):
+            queryset = queryset.filter(content_type=data["jenis"])
+        if data.get("tindakan"):
+            queryset = queryset.filter(action=data["tindakan"])
+        tz = timezone.get_current_timezone()
+        if data.get("dari"):
+            queryset = queryset.filter(created_at__gte=datetime.combine(data["dari"], time(), tz))
+        if data.get("sampai"):
+            end = datetime.combine(data["sampai"] + timedelta(days=1), time(), tz)
+            queryset = queryset.filter(created_at__lt=end)
+        return queryset
+
+    def summary(self) -> str:
+        if not self.is_bound or not self.is_valid():
+            return ""
+        parts = []
+        for name, value in self.cleaned_data.items():
+            if value:
+                parts.append(f"{self.fields[name].label}: {value}")
+        return "; ".join(parts)
 
 
 class HalamanForm(forms.ModelForm):

@@ -1,0 +1,48 @@
+"""Settings of the arsip app, each with a default; an office overrides them in settings or the
+environment-driven settings module without touching this app."""
+
+from __future__ import annotations
+
+from django.conf import settings
+
+# Models an archive item or an activity record may be linked to ("app_label.ModelName").
+# Resolved at runtime: a model whose app is not installed is skipped.
+TAUTAN_MODELS_DEFAULT = ("informasi.InformasiPublik", "permohonan.Permohonan")
+
+# States that mean "finished" per model, for the monthly system-use report ("requests received
+# and finished"). Keys are "app_label.modelname" (lower case), values the state values written
+# to the audit trail's `to_state`.
+STATUS_SELESAI_DEFAULT: dict[str, tuple[str, ...]] = {
+    "permohonan.permohonan": (
+        "selesai",
+        "diberikan",
+        "dikabulkan",
+        "dikabulkan_sebagian",
+        "ditolak",
+        "tidak_dikuasai",
+        "belum_didokumentasikan",
+        "ditutup",
+    ),
+}
+
+# How many days ahead the retention report and the dashboard look for items coming due.
+RETENSI_HORIZON_HARI_DEFAULT = 90
+
+# A backup older than this (days) is reported on the PPID's dashboard.
+CADANGAN_MAKS_UMUR_HARI_DEFAULT = 2
+
+
+def tautan_models() -> tuple[str, ...]:
+    return tuple(getattr(settings, "ARSIP_TAUTAN_MODELS", TAUTAN_MODELS_DEFAULT))
+
+
+def status_selesai() -> dict[str, tuple[str, ...]]:
+    return dict(getattr(settings, "ARSIP_STATUS_SELESAI", STATUS_SELESAI_DEFAULT))
+
+
+def retensi_horizon_hari() -> int:
+    return int(getattr(settings, "ARSIP_RETENSI_HORIZON_HARI", RETENSI_HORIZON_HARI_DEFAULT))
+
+
+def cadangan_maks_umur_hari() -> int:
+    return int(getattr(settings, "ARSIP_CADANGAN_MAKS_UMUR_HARI", CADANGAN_MAKS_UMUR_HARI_DEFAULT))
