@@ -13,16 +13,9 @@ TAUTAN_MODELS_DEFAULT = ("informasi.InformasiPublik", "permohonan.Permohonan")
 # and finished"). Keys are "app_label.modelname" (lower case), values the state values written
 # to the audit trail's `to_state`.
 STATUS_SELESAI_DEFAULT: dict[str, tuple[str, ...]] = {
-    "permohonan.permohonan": (
-        "selesai",
-        "diberikan",
-        "dikabulkan",
-        "dikabulkan_sebagian",
-        "ditolak",
-        "tidak_dikuasai",
-        "belum_didokumentasikan",
-        "ditutup",
-    ),
+    # Permohonan.Status: a request ends as selesai (decided and delivered), ditarik (withdrawn by
+    # the applicant) or gugur (not completed in time).
+    "permohonan.permohonan": ("selesai", "ditarik", "gugur"),
 }
 
 # How many days ahead the retention report and the dashboard look for items coming due.

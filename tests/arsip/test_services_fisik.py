@@ -240,8 +240,12 @@ def test_scan_is_stored_with_its_digest(desk, unit, jadwal, tree, settings):
 
 @pytest.fixture
 def linkable(settings):
-    # The DIP and request apps are built in other branches; a portal model stands in.
-    settings.ARSIP_TAUTAN_MODELS = ["informasi.InformasiPublik", "portal.UnitKerja"]
+    # A portal model stands in for a third kind of linkable object.
+    settings.ARSIP_TAUTAN_MODELS = [
+        "informasi.InformasiPublik",
+        "permohonan.Permohonan",
+        "portal.UnitKerja",
+    ]
 
 
 def test_link_to_an_existing_object(linkable, desk, unit, jadwal, tree):
@@ -261,7 +265,8 @@ def test_link_to_an_existing_object(linkable, desk, unit, jadwal, tree):
         ("portal.unitkerja", "999999", "tidak ditemukan"),
         ("portal.unitkerja", "abc", "tidak ditemukan"),
         ("portal.user", "1", "tidak dapat ditautkan"),
-        ("informasi.informasipublik", "1", "tidak dapat ditautkan"),
+        ("informasi.informasipublik", "999999", "tidak ditemukan"),
+        ("permohonan.keberatan", "1", "tidak dapat ditautkan"),
     ],
 )
 def test_bad_links_are_refused(linkable, desk, unit, jadwal, tree, jenis, object_id, message):
@@ -296,3 +301,19 @@ def test_two_trees_side_by_side(desk):
     make_tree(desk, prefix="A")
     make_tree(desk, prefix="B")
     assert Lokasi.objects.filter(jenis="boks").count() == 4
+
+
+def test_items_link_to_real_dip_entries_and_requests(desk, unit, jadwal, tree, users):
+    from tests.informasi.factories import create_entry
+    from tests.permohonan.factories import submit_online
+
+    item = make_item(desk, unit=unit, lokasi=tree["b1"])
+    entry = create_entry(users[Role.PENYEDIA])
+    permohonan, _secret = submit_online()
+    for jenis, target in [
+        ("informasi.informasipublik", entry),
+        ("permohonan.permohonan", permohonan),
+    ]:
+        link = fisik.item_tautkan(item=item, actor=desk, jenis=jenis, object_id=str(target.pk))
+        assert link.target == target
+    assert TautanItem.objects.filter(item=item).count() == 2
