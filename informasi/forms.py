@@ -191,7 +191,12 @@ class DocumentationForm(forms.Form):
         help_text=_("Misalnya: Ruang Arsip, Rak B-2, Boks 14."),
     )
     retensi = forms.CharField(
-        label=_("Jangka waktu penyimpanan atau retensi arsip"), max_length=300
+        label=_("Jangka waktu penyimpanan atau retensi arsip"),
+        max_length=300,
+        required=False,
+        help_text=_(
+            "Diisi otomatis dari Jadwal Retensi Arsip bila kode klasifikasi terdaftar di sana."
+        ),
     )
     kode_klasifikasi = forms.CharField(
         label=_("Kode klasifikasi arsip"), max_length=40, required=False

@@ -14,7 +14,7 @@ from datetime import date
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Max
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -32,7 +32,7 @@ from .models import (
     InformasiPublik,
     VersiDIP,
 )
-from .validation import clean_values, field_label
+from .validation import TEXT_LIMITS, clean_values, field_label
 
 E = InformasiPublik.Status
 V = VersiDIP.Status
@@ -150,8 +150,21 @@ def available_version_transitions(versi: VersiDIP, user) -> list[Transition]:
 # ----------------------------------------------------------------------------- entries
 
 
+def _retention_from_schedule(cleaned: dict) -> dict:
+    """An entry whose classification code is in the Jadwal Retensi Arsip takes its "jangka waktu
+    penyimpanan" (Perki 1/2021 DIP column 7) from the schedule, in Bahasa Indonesia."""
+    if cleaned.get("kode_klasifikasi"):
+        from arsip.selectors import retensi_untuk_kode
+
+        with translation.override("id"):
+            retensi = retensi_untuk_kode(cleaned["kode_klasifikasi"])
+        if retensi is not None:
+            cleaned["retensi"] = retensi.teks[: TEXT_LIMITS["retensi"]]
+    return cleaned
+
+
 def _new_entry(*, actor, unit: UnitKerja, values: dict, impor: ImporDIP | None, note: str):
-    cleaned = clean_values(values)
+    cleaned = _retention_from_schedule(clean_values(values))
     now = timezone.now()
     entry = InformasiPublik(
         unit=unit,
@@ -198,7 +211,7 @@ def entry_update(*, actor, entry: InformasiPublik, values: dict) -> InformasiPub
         raise ValidationError(_("Hanya draf atau entri yang dikembalikan yang dapat diubah."))
     merged = {name: getattr(locked, name) for name in VALUE_FIELDS if name != "unit"}
     merged.update(values)
-    cleaned = clean_values(merged)
+    cleaned = _retention_from_schedule(clean_values(merged))
     changed = [
         name for name in VALUE_FIELDS if name != "unit" and getattr(locked, name) != cleaned[name]
     ]
@@ -273,7 +286,7 @@ def entry_document(
         *(n for n, _label in BENTUK_FIELDS),
     ):
         values[name] = getattr(klasifikasi, name)
-    cleaned = clean_values(values)
+    cleaned = _retention_from_schedule(clean_values(values))
     errors: dict[str, str] = {}
     if not cleaned["retensi"]:
         errors["retensi"] = _("Isi jangka waktu penyimpanan atau retensi arsip.")

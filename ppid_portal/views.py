@@ -47,14 +47,12 @@ class DashboardView(ActionRequiredMixin, TemplateView):
             for role in STAFF_ROLES
             if role in roles
         ]
-        context["queues"] = [
-            {
-                "queue": queue,
-                "items": queue.items(user, self.queue_limit),
-                "count": queue.count(user),
-            }
-            for queue in queues_for(user)
-        ]
+        context["queues"] = []
+        for queue in queues_for(user):
+            items = list(queue.items(user, self.queue_limit))
+            # A queue shorter than the limit is counted by its items: one query instead of two.
+            count = len(items) if len(items) < self.queue_limit else queue.count(user)
+            context["queues"].append({"queue": queue, "items": items, "count": count})
         return context
 
 
@@ -140,6 +138,8 @@ class AuditLogListView(ActionRequiredMixin, ListView):
         params.pop("unduh", None)
         context["query_string"] = params.urlencode()
         return context
+
+
 class HalamanDetailView(DetailView):
     """Public: an office page (profil, maklumat, biaya, jam layanan, kontak, ...)."""
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from django.contrib.auth.models import Group
+from django.core.cache import cache
 from django.utils import translation
 
 from ppid_portal import pageviews
@@ -16,6 +17,8 @@ def _fast_and_isolated(settings, tmp_path):
     # A request in an earlier test may leave English active in this thread.
     translation.activate("id")
     pageviews.discard_pending()
+    # The default cache is per process; nothing cached by one test may answer the next.
+    cache.clear()
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.STORAGES = {

@@ -559,13 +559,24 @@ LIST_PAGES = [
 def test_list_pages_do_not_query_per_row(
     client, world, ppid, desk, unit, name, kwargs, django_assert_max_num_queries
 ):
+    from django.utils import timezone
+
+    from ppid_portal.calendar import load_holidays
+    from ppid_portal.dashboard import queues_for
+
+    # Deadlines in the request queues read the holiday calendar, which is copied from the
+    # `holidays` package once per year on first use; fill it so only the page is measured.
+    year = timezone.localdate().year
+    load_holidays(range(year - 1, year + 2))
     client.force_login(ppid)
     url = reverse(name, kwargs=kwargs(world))
     before = _queries(client, url)
     _more(world, desk, unit)
     with django_assert_max_num_queries(before):
         assert client.get(url).status_code == 200
-    assert before <= 12, f"{name}: {before} queries"
+    # The dashboard shows every queue of the PPID's roles: a count and the first items each.
+    bound = 4 + 2 * len(queues_for(ppid)) if name == "portal:dashboard" else 12
+    assert before <= bound, f"{name}: {before} queries"
 
 
 def test_moves_list_on_item_page_in_one_query(client, world, ppid, desk):

@@ -57,7 +57,9 @@ def test_calendar_is_filled_from_holidays_package_with_cuti_bersama():
 def test_office_can_add_and_remove_a_day():
     calendar.load_holidays([2026])
     HariLibur.objects.create(tanggal=date(2026, 11, 3), nama="Hari jadi kabupaten")
-    HariLibur.objects.filter(tanggal=date(2026, 12, 24)).update(libur=False)
+    cuti = HariLibur.objects.get(tanggal=date(2026, 12, 24))
+    cuti.libur = False
+    cuti.save()
     days = calendar.load_holidays([2026])
     assert date(2026, 11, 3) in days
     assert date(2026, 12, 24) not in days
