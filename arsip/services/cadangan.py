@@ -22,6 +22,7 @@ complete and flushed to disk, so an interrupted run never leaves a bundle under 
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import io
 import json
@@ -44,6 +45,7 @@ from django.contrib.sessions.models import Session
 from django.core import serializers
 from django.core.management import call_command
 from django.core.management.color import no_style
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import DEFAULT_DB_ALIAS, DatabaseError, connections, router, transaction
 from django.db.migrations.loader import MigrationLoader
 from django.db.migrations.recorder import MigrationRecorder
@@ -67,6 +69,19 @@ MEDIA = "data/media/"
 TAG_FILES = ("bagit.txt", "bag-info.txt", "manifest-sha256.txt")
 # A stale partial bundle of a run that died (power cut, kill -9) is removed after this long.
 STALE_PARTIAL_SECONDS = 24 * 60 * 60
+
+
+class LosslessJSONEncoder(DjangoJSONEncoder):
+    """dumpdata's encoder cuts times to milliseconds; a backup keeps every microsecond, so a
+    restored row is identical to the original."""
+
+    def default(self, o):
+        if isinstance(o, datetime.datetime):
+            text = o.isoformat()
+            return text[:-6] + "Z" if text.endswith("+00:00") else text
+        if isinstance(o, datetime.time):
+            return o.isoformat()
+        return super().default(o)
 
 
 class CadanganError(Exception):
@@ -244,7 +259,13 @@ def _export_database(handle, using: str) -> tuple[int, list[list[str]]]:
             # A consistent snapshot of all tables while the portal keeps running.
             with connection.cursor() as cursor:
                 cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
-        serializers.serialize("json", objects(), stream=handle, use_natural_foreign_keys=True)
+        serializers.serialize(
+            "json",
+            objects(),
+            stream=handle,
+            use_natural_foreign_keys=True,
+            cls=LosslessJSONEncoder,
+        )
         schema = _applied_migrations(using)
     return count, schema
 

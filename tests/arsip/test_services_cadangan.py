@@ -427,3 +427,12 @@ def test_a_bundle_from_a_newer_portal_is_refused_before_anything_is_written():
         cadangan._check_schema(b"\xff")
     current = json.dumps({"migrations": [["arsip", "0001_initial"], ["portal", "0001_initial"]]})
     cadangan._check_schema(current.encode())
+
+
+def test_backup_export_keeps_microseconds():
+    import datetime
+
+    from arsip.services.cadangan import LosslessJSONEncoder
+
+    moment = datetime.datetime(2026, 11, 22, 1, 15, 25, 123, tzinfo=datetime.UTC)
+    assert json.dumps(moment, cls=LosslessJSONEncoder) == '"2026-11-22T01:15:25.000123Z"'
