@@ -223,24 +223,31 @@ def title_lines(versi: VersiDIP) -> list[str]:
     ]
 
 
-def export_xlsx(versi: VersiDIP, *, page_links: bool = False) -> bytes:
+def export_xlsx(versi: VersiDIP, *, page_links: bool = False, with_register: bool = False) -> bytes:
     """The version in the Perki layout; always in Indonesian, so it re-imports whatever the
-    language of the person who exported it."""
+    language of the person who exported it. The public download adds the register of excepted
+    information as a second sheet (the import reads the first)."""
     with translation.override("id"):
-        return _export_xlsx(versi, page_links=page_links)
+        return _export_xlsx(versi, page_links=page_links, with_register=with_register)
 
 
-def _export_xlsx(versi: VersiDIP, *, page_links: bool) -> bytes:
-    return build_xlsx(
-        [
-            (
-                _("DIP"),
-                headers(page_links=page_links),
-                version_export_rows(versi, page_links=page_links),
-            )
-        ],
-        title_lines=title_lines(versi),
-    )
+def _export_xlsx(versi: VersiDIP, *, page_links: bool, with_register: bool = False) -> bytes:
+    sheets = [
+        (
+            _("DIP"),
+            headers(page_links=page_links),
+            version_export_rows(versi, page_links=page_links),
+        )
+    ]
+    if with_register:
+        from django.utils import timezone
+
+        from . import register_pengecualian, selectors
+
+        sheets.append(
+            register_pengecualian.register_sheet(selectors.register_rows(timezone.localdate()))
+        )
+    return build_xlsx(sheets, title_lines=title_lines(versi))
 
 
 def export_csv(versi: VersiDIP) -> bytes:

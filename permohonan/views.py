@@ -936,9 +936,10 @@ class PutusView(ActionRequiredMixin, StaffPermohonanMixin, FormView):
 
     def form_valid(self, form):
         data = form.cleaned_data
-        fields = set(workflow.Putusan.__dataclass_fields__) - {"hasil"}
+        fields = set(workflow.Putusan.__dataclass_fields__) - {"hasil", "penetapan_id"}
         putusan = workflow.Putusan(
             hasil=data["hasil"],
+            penetapan_id=data["penetapan"].pk if data.get("penetapan") else None,
             **{name: data[name] for name in fields if data.get(name) not in (None, "")},
         )
         try:
