@@ -16,6 +16,7 @@ from typing import Any
 from django.conf import settings
 from django.utils import formats, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from ppid_portal.documents import build_xlsx
 
@@ -25,7 +26,7 @@ from .models import PenetapanPengecualian
 
 def headers() -> list[str]:
     return [
-        _("No"),
+        pgettext("kolom DIP", "No"),
         _("Nomor Penetapan"),
         _("Tanggal Penetapan"),
         _("Uraian Informasi"),

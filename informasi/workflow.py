@@ -776,7 +776,7 @@ def clean_uji_values(values: dict, *, today: date) -> dict:
     if cleaned["tanggal_uji"] > today:
         errors["tanggal_uji"] = _("Tanggal uji tidak boleh di masa depan.")
     if cleaned["permanen"]:
-        if cleaned["alasan"] and cleaned["alasan"] not in PERMANENT_GROUNDS:
+        if cleaned["alasan"] not in PERMANENT_GROUNDS:
             # UU 14/2008 Ps 20(1): exceptions a–f are not permanent.
             errors["permanen"] = _(
                 "Pengecualian tanpa batas waktu hanya untuk Pasal 17 huruf g–j; huruf a–f "

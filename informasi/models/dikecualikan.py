@@ -34,7 +34,7 @@ PERMANENT_GROUNDS = sorted(set(pengecualian.Alasan.values) - pengecualian.TIME_L
 
 class Cakupan(models.TextChoices):
     SELURUHNYA = "seluruhnya", _("Dikecualikan seluruhnya")
-    SEBAGIAN = "sebagian", _("Dikecualikan sebagian (dokumen lain dihitamkan)")
+    SEBAGIAN = "sebagian", _("Dikecualikan sebagian")
 
 
 class Kesimpulan(models.TextChoices):
