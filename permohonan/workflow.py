@@ -868,7 +868,6 @@ class Putusan:
     alasan_penghitaman: str = ""
     dasar_pengecualian: str = ""
     alasan_pengecualian: str = ""
-    nomor_penetapan: str = ""
     # A refusal as excepted cites a decree in force (informasi.PenetapanPengecualian), or starts
     # a new consequence test from the request.
     penetapan_id: int | None = None
@@ -1029,11 +1028,7 @@ def permohonan_decide(
     if putusan.hasil in (H.DIBERIKAN_SEBAGIAN, H.DITOLAK_DIKECUALIKAN):
         penetapan = _cited_penetapan(putusan, today)
         if penetapan is not None:
-            putusan = replace(
-                putusan,
-                dasar_pengecualian=penetapan.alasan,
-                nomor_penetapan=penetapan.nomor,
-            )
+            putusan = replace(putusan, dasar_pengecualian=penetapan.alasan)
     _check_putusan(putusan, today=today, giving_documents=bool(chosen or files))
     if not giving and files:
         raise ValidationError({"berkas": _("Dokumen hanya dilampirkan bila informasi diberikan.")})
@@ -1071,9 +1066,8 @@ def permohonan_decide(
         alasan_pengecualian=_text(putusan.alasan_pengecualian)
         if putusan.hasil in (H.DIBERIKAN_SEBAGIAN, H.DITOLAK_DIKECUALIKAN)
         else "",
-        nomor_penetapan=_text(putusan.nomor_penetapan)
-        if putusan.hasil in (H.DIBERIKAN_SEBAGIAN, H.DITOLAK_DIKECUALIKAN)
-        else "",
+        # The decree's number is copied for the registers (which read one column).
+        nomor_penetapan=penetapan.nomor if penetapan is not None else "",
         penetapan=penetapan,
         badan_penguasa=_text(putusan.badan_penguasa) if putusan.hasil == H.TIDAK_DIKUASAI else "",
         tanggal_didokumentasikan=putusan.tanggal_didokumentasikan
