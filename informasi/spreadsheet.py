@@ -190,6 +190,10 @@ def version_export_rows(versi: VersiDIP, *, page_links: bool = False) -> list[li
             entriversi__versi=versi,
             dokumeninformasi__jenis=DokumenInformasi.Jenis.TAUTAN,
         )
+        # The same rule as the public pages: nothing of an entry excepted since, nor an original
+        # excepted in part by a decree in force.
+        .exclude(dokumeninformasi__informasi__kategori=Kategori.DIKECUALIKAN)
+        .exclude(dokumeninformasi__penetapan_pengecualian__status="berlaku")
         .order_by("dokumeninformasi__ditambahkan_pada", "dokumeninformasi_id")
         .values_list("entriversi_id", "dokumeninformasi__tautan")
     ):

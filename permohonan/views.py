@@ -872,7 +872,8 @@ class JawabUnitView(ActionRequiredMixin, FormView):
         )
 
     def get_permission_object(self):
-        return self.disposisi
+        # Anonymous visitors go to the login page before anything is looked up.
+        return self.disposisi if self.request.user.is_authenticated else None
 
     def get_context_data(self, **kwargs):
         attach_deadlines([self.disposisi.permohonan])
