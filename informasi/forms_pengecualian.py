@@ -195,12 +195,18 @@ class PembukaanForm(forms.Form):
         required=False,
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, early: bool = True, **kwargs):
         super().__init__(*args, **kwargs)
         labels = dict(PembukaanInformasi.Jenis.choices)
-        self.fields["jenis"].choices = [
-            (value, labels[value]) for value in PembukaanInformasi.RECORDED_BY_STAFF
+        # Decisions first; the PPID's early opening only within the last 30 working days.
+        order = [
+            PembukaanInformasi.Jenis.KOMISI_INFORMASI,
+            PembukaanInformasi.Jenis.PENGADILAN,
+            PembukaanInformasi.Jenis.KEBERATAN,
         ]
+        if early:
+            order.insert(0, PembukaanInformasi.Jenis.MENJELANG_BERAKHIR)
+        self.fields["jenis"].choices = [(value, labels[value]) for value in order]
         self.fields["tanggal_putusan"].initial = timezone.localdate()
 
 

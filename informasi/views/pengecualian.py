@@ -512,7 +512,9 @@ class PenetapanDetailView(PenetapanObjectMixin, ActionRequiredMixin, DetailView)
             sisa=workflow.sisa_hari_kerja(penetapan, today)
             if penetapan.status == PenetapanPengecualian.Status.BERLAKU
             else None,
+            # The priority orders the queue of decrees whose period is ending (seed 004).
             may_prioritize=penetapan.status == PenetapanPengecualian.Status.BERLAKU
+            and penetapan.antrean_pada is not None
             and can(user, "informasi.penetapan.prioritas", penetapan),
             pembukaan=list(penetapan.pembukaan.all()),
             keputusan_list=list(
@@ -521,7 +523,10 @@ class PenetapanDetailView(PenetapanObjectMixin, ActionRequiredMixin, DetailView)
             history=audit.history(penetapan).select_related("actor"),
             note_form=NoteForm(),
             reason_form=ReasonForm(),
-            open_form=PembukaanForm(),
+            open_form=PembukaanForm(
+                early=penetapan.status == PenetapanPengecualian.Status.BERLAKU
+                and workflow.in_opening_window(penetapan, today)
+            ),
             priority_form=PrioritasForm(initial={"prioritas": penetapan.prioritas}),
             may_read_sheet=can(user, "informasi.uji.view", penetapan.uji),
         )
