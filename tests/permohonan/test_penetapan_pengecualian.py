@@ -76,7 +76,10 @@ def refuse(users, **putusan):
 
 def assert_refused(users, message: str, field: str = "penetapan", **putusan):
     p, _d = answered(users)
-    before = (Keputusan.objects.count(), list(NomorUrut.objects.order_by("pk").values_list("terakhir")))
+    before = (
+        Keputusan.objects.count(),
+        list(NomorUrut.objects.order_by("pk").values_list("terakhir")),
+    )
     with pytest.raises(ValidationError) as exc:
         workflow.permohonan_decide(
             permohonan_id=p.pk,
@@ -90,7 +93,10 @@ def assert_refused(users, message: str, field: str = "penetapan", **putusan):
     assert message in " ".join(exc.value.message_dict[field])
     p.refresh_from_db()
     assert p.status == "diproses"
-    assert (Keputusan.objects.count(), list(NomorUrut.objects.order_by("pk").values_list("terakhir"))) == before
+    assert (
+        Keputusan.objects.count(),
+        list(NomorUrut.objects.order_by("pk").values_list("terakhir")),
+    ) == before
 
 
 def test_a_refusal_cites_a_decree_in_force_and_the_notice_names_it(users, make_user):
