@@ -22,7 +22,7 @@ def logout(page):
     page.context.clear_cookies()
 
 
-def test_from_proposal_to_the_public_register(page, login, make_user):
+def test_from_proposal_to_the_public_register(page, login, make_user, axe_violations):
     unit = UnitKerjaFactory(kode="hukum", nama="Sub-bagian Hukum", kepala="Kasubbag Hukum")
     penyedia = make_user(Role.PENYEDIA, unit=unit)
     desk = make_user(Role.DESK)
@@ -111,3 +111,4 @@ def test_from_proposal_to_the_public_register(page, login, make_user):
     assert "Pasal 17 huruf a" in table
     content = page.content()
     assert HARM not in content and NOTE not in content
+    assert axe_violations() == []
