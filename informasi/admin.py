@@ -2,7 +2,17 @@
 
 from django.contrib import admin
 
-from .models import DokumenInformasi, EntriVersi, ImporDIP, InformasiPublik, VersiDIP
+from .models import (
+    DokumenInformasi,
+    EntriVersi,
+    ImporDIP,
+    InformasiPublik,
+    PembukaanInformasi,
+    PenetapanPengecualian,
+    PesertaUji,
+    UjiKonsekuensi,
+    VersiDIP,
+)
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):
@@ -48,3 +58,26 @@ class EntriVersiAdmin(ReadOnlyAdmin):
 @admin.register(ImporDIP)
 class ImporDIPAdmin(ReadOnlyAdmin):
     list_display = ["__str__", "dibuat_pada", "diimpor_pada", "jumlah_entri"]
+
+
+@admin.register(UjiKonsekuensi)
+class UjiKonsekuensiAdmin(ReadOnlyAdmin):
+    list_display = ["__str__", "unit", "alasan", "kesimpulan", "status", "diusulkan_pada"]
+    list_filter = ["status", "kesimpulan", "alasan"]
+
+
+@admin.register(PesertaUji)
+class PesertaUjiAdmin(ReadOnlyAdmin):
+    list_display = ["nama", "peran", "uji", "ditandatangani_pada"]
+
+
+@admin.register(PenetapanPengecualian)
+class PenetapanPengecualianAdmin(ReadOnlyAdmin):
+    list_display = ["nomor", "tanggal", "alasan", "berakhir_pada", "status", "prioritas"]
+    list_filter = ["status", "alasan"]
+
+
+@admin.register(PembukaanInformasi)
+class PembukaanInformasiAdmin(ReadOnlyAdmin):
+    list_display = ["__str__", "penetapan", "informasi", "dicatat_pada"]
+    list_filter = ["jenis"]

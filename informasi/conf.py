@@ -32,3 +32,33 @@ def import_max_rows() -> int:
 
 def search_max_terms() -> int:
     return int(getattr(settings, "INFORMASI_SEARCH_MAX_TERMS", 8))
+
+
+# ----------------------------------------------------------------------------- excepted information
+
+
+def nomor_penetapan_format() -> str:
+    """Number of a decree of excepted information; fields: urut, tahun, bulan, bulan_romawi."""
+    return str(
+        getattr(
+            settings,
+            "INFORMASI_NOMOR_PENETAPAN",
+            "{urut:03d}/PPID-DK/{bulan_romawi}/{tahun}",
+        )
+    )
+
+
+def hari_antrean_pembukaan() -> int:
+    """Seed 004: the PPID opens excepted information up to 30 working days before its period
+    ends, by priority; a decree enters the PPID's queue this many working days before."""
+    return int(getattr(settings, "INFORMASI_HARI_ANTREAN_PEMBUKAAN", 30))
+
+
+def hari_prioritas() -> tuple[int, int]:
+    """Working days left at which a queued decree gets high / medium priority."""
+    tinggi, sedang = getattr(settings, "INFORMASI_HARI_PRIORITAS", (10, 20))
+    return int(tinggi), int(sedang)
+
+
+def register_page_size() -> int:
+    return int(getattr(settings, "INFORMASI_REGISTER_PAGE_SIZE", 50))

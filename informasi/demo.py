@@ -881,6 +881,7 @@ def seed(stdout) -> None:
     users, units = _accounts(stdout)
     if VersiDIP.objects.filter(nomor_sk=DEMO_SK_1).exists():
         stdout.write("DIP demo sudah ada; tidak diubah.")
+        seed_pengecualian(stdout)
         return
     desk, ppid, atasan = users["desk"], users["ppid"], users["atasan"]
     today = timezone.localdate()
@@ -945,3 +946,221 @@ def seed(stdout) -> None:
         f"DIP: versi {v1.nomor} dan {v2.nomor} ditetapkan; versi {v2.nomor} dipublikasikan "
         f"({v2.entri.count()} entri)."
     )
+    seed_pengecualian(stdout)
+
+
+# ----------------------------------------------------------------------------- excepted information
+
+DEMO_SK_3 = "003/PPID/SK/III/2026"
+# Each demo decree: the entry (by its summary), the Ps 17 letter, the period (days from today to
+# its last day, None for permanent), the scope, and the text of the test. Demo only.
+PENETAPAN_DEMO = [
+    {
+        "ringkasan": "Memorandum internal rapat pleno tertutup tentang penanganan sengketa",
+        "alasan": "i",
+        "hari": 4 * 365,
+        "uraian": "Memorandum internal rapat pleno tertutup Tahun 2024",
+        "konsekuensi": "Membuka pertimbangan internal sebelum sengketa selesai dapat "
+        "melemahkan posisi hukum lembaga dan menghambat musyawarah anggota.",
+        "kepentingan": "Publik berkepentingan mengetahui dasar keputusan; keputusan akhirnya "
+        "sudah diumumkan sebagai produk hukum.",
+        "sejak": 90,
+    },
+    {
+        "ringkasan": "Rincian rekening pribadi dan slip gaji masing-masing pegawai",
+        "alasan": "h",
+        "hari": None,
+        "dasar_hukum_lain": "Undang-Undang Nomor 27 Tahun 2022 tentang Pelindungan Data "
+        "Pribadi, Pasal 4 ayat (2) dan Pasal 65.",
+        "uraian": "Data rekening dan penghasilan pribadi pegawai",
+        "konsekuensi": "Membuka nomor rekening dan penghasilan tiap pegawai melanggar data "
+        "pribadi dan membuka peluang penipuan.",
+        "kepentingan": "Rekapitulasi belanja pegawai per golongan sudah terbuka dalam DIP.",
+        "sejak": 80,
+    },
+    {
+        # Expiring soon: within 30 working days, so it is in the PPID's queue.
+        "ringkasan": "Berkas pemeriksaan dugaan pelanggaran kode etik anggota badan ad hoc",
+        "alasan": "a",
+        "hari_kerja": 12,
+        "uraian": "Berkas pemeriksaan dugaan pelanggaran kode etik badan ad hoc Tahun 2025",
+        "konsekuensi": "Membuka berkas sebelum pemeriksaan selesai dapat mengganggu proses "
+        "penegakan etik dan merugikan pihak yang diperiksa.",
+        "kepentingan": "Hasil pemeriksaan akan diumumkan setelah putusan.",
+        "sejak": 120,
+    },
+    {
+        # Expired five days ago: `periksa_pengecualian` opens it again.
+        "ringkasan": "Dokumen pengamanan gudang logistik surat suara (denah gudang dan jadwal "
+        "penjagaan)",
+        "alasan": "c",
+        "hari": -5,
+        "uraian": "Dokumen pengamanan gudang logistik Pemilihan 2024",
+        "konsekuensi": "Denah gudang dan jadwal penjagaan selama tahapan pemilihan dapat "
+        "dimanfaatkan untuk mengganggu keamanan logistik.",
+        "kepentingan": "Setelah tahapan pemilihan selesai, kepentingan pengamanan berakhir.",
+        "sejak": 400,
+    },
+    {
+        # Excepted in part: only the redacted report is published.
+        "ringkasan": "Laporan pertanggungjawaban penggunaan dana hibah Pemilihan 2024",
+        "alasan": "h",
+        "hari": 5 * 365,
+        "cakupan": "sebagian",
+        "bagian": "Nomor rekening dan NIK penerima honorarium pada lampiran 3.",
+        "uraian": "Bagian data pribadi penerima honorarium dalam laporan dana hibah Pemilihan 2024",
+        "konsekuensi": "Nomor rekening dan NIK penerima honorarium adalah data pribadi.",
+        "kepentingan": "Laporan penggunaan dana hibah tetap dibuka; hanya data pribadi "
+        "yang dihitamkan.",
+        "sejak": 60,
+    },
+]
+
+
+def _demo_penetapan(spec: dict, users: dict, units: dict, tim: User, pembina: User) -> None:
+    from ppid_portal.calendar import holidays_around
+    from ppid_portal.workdays import add_working_days
+
+    from .models import UjiKonsekuensi
+
+    entry = InformasiPublik.objects.filter(ringkasan=spec["ringkasan"]).first()
+    if entry is None:
+        return
+    ppid, atasan = users["ppid"], users["atasan"]
+    penyedia = users[UNIT_PENYEDIA[entry.unit.kode]]
+    at = timezone.now() - timedelta(days=spec["sejak"])
+    today = timezone.localdate()
+    if "hari_kerja" in spec:
+        berakhir = add_working_days(today, spec["hari_kerja"], holidays_around(today))
+    elif spec["hari"] is None:
+        berakhir = None
+    else:
+        berakhir = today + timedelta(days=spec["hari"])
+    uji = workflow.uji_propose(
+        actor=tim,
+        informasi=entry,
+        judul_informasi=entry.ringkasan,
+        usulan="Diusulkan Tim Pertimbangan dalam klasifikasi informasi yang dikecualikan.",
+        alasan=spec["alasan"],
+        at=at,
+    )
+    workflow.peserta_add(actor=ppid, uji=uji, pengguna=ppid, peran="ppid")
+    workflow.peserta_add(actor=ppid, uji=uji, pengguna=penyedia, peran="unit")
+    workflow.peserta_add(actor=ppid, uji=uji, pengguna=pembina, peran="pembina")
+    workflow.uji_update(
+        actor=ppid,
+        uji=uji,
+        values={
+            "uraian_publik": spec["uraian"],
+            "cakupan": spec.get("cakupan", "seluruhnya"),
+            "bagian_dikecualikan": spec.get("bagian", ""),
+            "dasar_hukum_lain": spec.get("dasar_hukum_lain", ""),
+            "konsekuensi": spec["konsekuensi"],
+            "kepentingan_publik": spec["kepentingan"],
+            "pertimbangan": "Konsekuensi membuka informasi lebih besar daripada kepentingan "
+            "publik pada saat ini.",
+            "kesimpulan": UjiKonsekuensi.Kesimpulan.DIKECUALIKAN,
+            "permanen": berakhir is None,
+            "berakhir_pada": berakhir,
+            "tempat_uji": "Ruang Rapat KPU Kabupaten Contoh",
+        },
+    )
+    workflow.uji_circulate(actor=ppid, uji=uji)
+    for signer in (tim, ppid, penyedia, pembina):
+        uji = workflow.uji_sign(actor=signer, uji=uji)
+    redacted = None
+    if spec.get("cakupan") == "sebagian":
+        redacted = SimpleUploadedFile(
+            "laporan-hibah-2024-dihitamkan.pdf",
+            _pdf(
+                f"{entry.ringkasan} (bagian data pribadi dihitamkan)",
+                [*_body(entry.ringkasan, entry.subjek, entry.tahun), "Lampiran 3: ██████████"],
+            ),
+        )
+    penetapan = workflow.penetapan_issue(
+        actor=ppid,
+        uji=uji,
+        tanggal=timezone.localdate(at),
+        berkas_sensor=redacted,
+        at=at,
+    )
+    workflow.penetapan_approve(
+        actor=atasan, penetapan=penetapan, catatan="Disetujui sesuai hasil uji.", at=at
+    )
+
+
+def seed_pengecualian(stdout) -> None:
+    """Decrees in force (one permanent, one excepted in part), one ending within 30 working
+    days, one already ended (opened by the expiry check), and a sheet waiting for signatures;
+    then a DIP version that carries the changes. Safe to run twice."""
+    from .models import PenetapanPengecualian, UjiKonsekuensi
+
+    if PenetapanPengecualian.objects.filter(uraian_publik=PENETAPAN_DEMO[0]["uraian"]).exists():
+        stdout.write("Penetapan informasi dikecualikan demo sudah ada; tidak diubah.")
+        return
+    users, units = _accounts_quiet()
+    tim = User.objects.filter(username="tim").first()
+    pembina = User.objects.filter(username="pembina").first()
+    if tim is None or pembina is None or "ppid" not in users:
+        stdout.write("Penetapan demo dilewati: akun demo belum ada.")
+        return
+    # Oldest first, so the decree numbers follow their dates.
+    for spec in sorted(PENETAPAN_DEMO, key=lambda spec: -spec["sejak"]):
+        _demo_penetapan(spec, users, units, tim, pembina)
+    hasil = workflow.check_expiry()
+
+    # A proposal still circulating: the unit and the PPID have not signed yet.
+    entry = InformasiPublik.objects.filter(
+        ringkasan__startswith="Rancangan jaringan dan kredensial akses"
+    ).first()
+    if entry is not None:
+        ppid = users["ppid"]
+        uji = workflow.uji_propose(
+            actor=tim,
+            informasi=entry,
+            judul_informasi=entry.ringkasan,
+            usulan="Kredensial dan rancangan jaringan perlu ditetapkan pengecualiannya.",
+            alasan="c",
+        )
+        workflow.peserta_add(actor=ppid, uji=uji, pengguna=ppid, peran="ppid")
+        workflow.peserta_add(
+            actor=ppid, uji=uji, pengguna=users[UNIT_PENYEDIA[entry.unit.kode]], peran="unit"
+        )
+        workflow.uji_update(
+            actor=ppid,
+            uji=uji,
+            values={
+                "uraian_publik": "Rancangan jaringan sistem informasi data pemilih",
+                "konsekuensi": "Kredensial dan topologi jaringan memudahkan serangan siber.",
+                "kepentingan_publik": "Tidak ada kepentingan publik atas kredensial.",
+                "pertimbangan": "Keamanan sistem lebih besar daripada kepentingan publik.",
+                "kesimpulan": UjiKonsekuensi.Kesimpulan.DIKECUALIKAN,
+                "berakhir_pada": timezone.localdate() + timedelta(days=5 * 365),
+            },
+        )
+        workflow.uji_circulate(actor=ppid, uji=uji)
+        workflow.uji_sign(actor=tim, uji=uji)
+
+    # The DIP carries the changes in its next version.
+    desk, atasan = users["desk"], users["atasan"]
+    if not VersiDIP.objects.filter(nomor_sk=DEMO_SK_3).exists():
+        v3 = workflow.version_set(
+            actor=users["ppid"],
+            nomor_sk=DEMO_SK_3,
+            tanggal_sk=timezone.localdate(),
+            penandatangan="Agus Prasetyo",
+            jabatan_penandatangan="PPID KPU Kabupaten Contoh",
+            keterangan="Pemutakhiran DIP: informasi yang dikecualikan.",
+        )
+        workflow.version_order(actor=atasan, versi=v3)
+        workflow.version_publish(actor=desk, versi=v3)
+    stdout.write(
+        f"Informasi dikecualikan: {PenetapanPengecualian.objects.count()} penetapan "
+        f"({len(hasil.antrean_baru)} segera berakhir, {len(hasil.dibuka)} berakhir dan dibuka)."
+    )
+
+
+def _accounts_quiet() -> tuple[dict, dict]:
+    units = {u.kode: u for u in UnitKerja.objects.filter(kode__in=UNIT_PENYEDIA)}
+    names = [*UNIT_PENYEDIA.values(), "desk", "ppid", "atasan"]
+    return {u.username: u for u in User.objects.filter(username__in=names)}, units

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.utils.translation import gettext_lazy as _
 
 from ppid_portal.dashboard import register_queue
-from ppid_portal.roles import Role
+from ppid_portal.roles import STAFF_ROLES, Role
 
 from . import selectors
 from .models import InformasiPublik, VersiDIP
@@ -106,4 +106,61 @@ register_queue(
     item_template=ENTRY_ITEM,
     url_name="informasi:entri-list",
     order=11,
+)
+
+
+# ----------------------------------------------------------------------------- excepted information
+
+UJI_ITEM = "informasi/_queue_uji.html"
+PENETAPAN_ITEM = "informasi/_queue_penetapan.html"
+
+register_queue(
+    "informasi.pengecualian.segera_berakhir",
+    title=_("Informasi dikecualikan yang jangka waktunya segera berakhir (menurut prioritas)"),
+    roles=[Role.PPID],
+    items=lambda user, limit: list(selectors.expiry_queue()[:limit]),
+    count=lambda user: selectors.expiry_queue().count(),
+    item_template=PENETAPAN_ITEM,
+    url_name="informasi:penetapan-list",
+    order=12,
+)
+register_queue(
+    "informasi.pengecualian.tetapkan",
+    title=_("Uji konsekuensi selesai yang menunggu penetapan"),
+    roles=[Role.PPID],
+    items=lambda user, limit: list(selectors.sheets_to_decree()[:limit]),
+    count=lambda user: selectors.sheets_to_decree().count(),
+    item_template=UJI_ITEM,
+    url_name="informasi:uji-list",
+    order=13,
+)
+register_queue(
+    "informasi.pengecualian.draf",
+    title=_("Usulan pengecualian dan lembar uji yang masih draf"),
+    roles=[Role.PPID, Role.TIM_PERTIMBANGAN, Role.PENYEDIA],
+    items=lambda user, limit: list(selectors.draft_sheets(user)[:limit]),
+    count=lambda user: selectors.draft_sheets(user).count(),
+    item_template=UJI_ITEM,
+    url_name="informasi:uji-list",
+    order=14,
+)
+register_queue(
+    "informasi.pengecualian.tandatangan",
+    title=_("Lembar uji konsekuensi yang menunggu tanda tangan Anda"),
+    roles=STAFF_ROLES,
+    items=lambda user, limit: list(selectors.sheets_awaiting_signature(user)[:limit]),
+    count=lambda user: selectors.sheets_awaiting_signature(user).count(),
+    item_template=UJI_ITEM,
+    url_name="informasi:uji-list",
+    order=5,
+)
+register_queue(
+    "informasi.pengecualian.persetujuan",
+    title=_("Penetapan informasi yang dikecualikan menunggu persetujuan"),
+    roles=[Role.ATASAN],
+    items=lambda user, limit: list(selectors.penetapan_awaiting_approval()[:limit]),
+    count=lambda user: selectors.penetapan_awaiting_approval().count(),
+    item_template=PENETAPAN_ITEM,
+    url_name="informasi:penetapan-list",
+    order=9,
 )

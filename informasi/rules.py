@@ -148,6 +148,170 @@ register(
     description=_("Mengimpor DIP dari XLSX/CSV sebagai draf unit"),
 )
 
+
+# ----------------------------------------------------------------------------- excepted information
+# Seed 002 (KPU Kab. Serang): the Tim Pertimbangan proposes which information is excepted; the PPID
+# tests it with the Tim Pertimbangan (and the Pembina); the Atasan PPID answers for it.
+
+SHEET_READERS = frozenset({Role.PPID, Role.TIM_PERTIMBANGAN, Role.ATASAN, Role.PEMBINA})
+SHEET_EDITORS = frozenset({Role.PPID, Role.TIM_PERTIMBANGAN})
+
+
+def _signed_in(user) -> bool:
+    return bool(getattr(user, "is_authenticated", False)) and user.is_active
+
+
+def is_participant(user, uji) -> bool:
+    if not _signed_in(user) or uji is None:
+        return False
+    cache = getattr(uji, "_peserta_ids", None)
+    if cache is None:
+        cache = frozenset(uji.peserta.values_list("pengguna_id", flat=True))
+        uji._peserta_ids = cache
+    return user.pk in cache
+
+
+def _unit_penyedia(user, unit_id) -> bool:
+    return (
+        Role.PENYEDIA in user_roles(user) and user.unit_id is not None and user.unit_id == unit_id
+    )
+
+
+def reads_sheet(user, uji) -> bool:
+    """PPID, Tim Pertimbangan, Atasan and Pembina read every sheet; the unit's Penyedia its own
+    unit's; any participant (an outside expert too) the sheets they take part in."""
+    if not _signed_in(user):
+        return False
+    if user_roles(user) & SHEET_READERS:
+        return True
+    if uji is None:
+        return Role.PENYEDIA in user_roles(user) or user.peserta_uji.exists()
+    return _unit_penyedia(user, uji.unit_id) or is_participant(user, uji)
+
+
+def _may_propose(user, obj) -> bool:
+    roles = user_roles(user)
+    if roles & SHEET_EDITORS:
+        return True
+    # The unit holding the information: its own entries, or a request assigned to it.
+    if obj is None:
+        return user.unit_id is not None
+    if isinstance(obj, InformasiPublik):
+        return obj.unit_id == user.unit_id
+    disposisi = getattr(obj, "disposisi", None)
+    return disposisi is not None and disposisi.filter(unit_id=user.unit_id).exists()
+
+
+def _edits_sheet(user, uji) -> bool:
+    if uji is not None and not uji.editable:
+        return False
+    if user_roles(user) & SHEET_EDITORS:
+        return True
+    return uji is None or _unit_penyedia(user, uji.unit_id)
+
+
+def _revises_sheet(user, uji) -> bool:
+    if not _signed_in(user):
+        return False
+    return bool(user_roles(user) & SHEET_EDITORS) or is_participant(user, uji)
+
+
+def _signs_sheet(user, uji) -> bool:
+    if not _signed_in(user):
+        return False
+    if uji is None:
+        return True
+    return is_participant(user, uji)
+
+
+def _reads_penetapan(user, penetapan) -> bool:
+    if user_roles(user) & SHEET_READERS:
+        return True
+    return penetapan is None or _unit_penyedia(user, penetapan.unit_id)
+
+
+register(
+    "informasi.pengecualian.register",
+    check=_always,
+    description=_("Membaca daftar informasi yang dikecualikan (hanya keterangan, bukan isi)"),
+)
+register(
+    "informasi.uji.view",
+    check=reads_sheet,
+    description=_(
+        "Membaca lembar uji konsekuensi (Penyedia: unitnya; peserta: uji yang diikutinya)"
+    ),
+)
+register(
+    "informasi.uji.usulkan",
+    roles=[Role.TIM_PERTIMBANGAN, Role.PPID, Role.PENYEDIA],
+    check=_may_propose,
+    description=_(
+        "Mengusulkan uji konsekuensi atas entri DIP atau informasi yang dimohon "
+        "(Penyedia: informasi unitnya)"
+    ),
+)
+register(
+    "informasi.uji.ubah",
+    roles=[Role.PPID, Role.TIM_PERTIMBANGAN, Role.PENYEDIA],
+    check=_edits_sheet,
+    description=_("Mengisi dan merevisi lembar uji konsekuensi serta pesertanya (selama draf)"),
+)
+register(
+    "informasi.uji.edarkan",
+    roles=[Role.PPID, Role.TIM_PERTIMBANGAN],
+    description=_("Mengedarkan lembar uji konsekuensi untuk ditandatangani peserta"),
+)
+register(
+    "informasi.uji.revisi",
+    check=_revises_sheet,
+    description=_("Mengembalikan lembar uji yang diedarkan untuk direvisi (PPID, Tim, peserta)"),
+)
+register(
+    "informasi.uji.tandatangani",
+    check=_signs_sheet,
+    description=_("Menandatangani lembar uji konsekuensi (hanya peserta uji)"),
+)
+register(
+    "informasi.uji.batalkan",
+    roles=[Role.PPID],
+    description=_("Membatalkan uji konsekuensi yang belum selesai"),
+)
+register(
+    "informasi.penetapan.view",
+    roles=[Role.PPID, Role.TIM_PERTIMBANGAN, Role.ATASAN, Role.PEMBINA, Role.PENYEDIA],
+    check=_reads_penetapan,
+    description=_("Membaca penetapan informasi yang dikecualikan (Penyedia: unitnya)"),
+)
+register(
+    "informasi.penetapan.terbitkan",
+    roles=[Role.PPID],
+    description=_("Menerbitkan penetapan informasi yang dikecualikan dari uji yang selesai"),
+)
+register(
+    "informasi.penetapan.setujui",
+    roles=[Role.ATASAN],
+    description=_("Menyetujui penetapan informasi yang dikecualikan"),
+)
+register(
+    "informasi.penetapan.tolak",
+    roles=[Role.ATASAN],
+    description=_("Tidak menyetujui penetapan informasi yang dikecualikan, dengan alasan"),
+)
+register(
+    "informasi.penetapan.buka",
+    roles=[Role.PPID, Role.ATASAN],
+    description=_(
+        "Mencatat putusan yang membuka informasi yang dikecualikan (keberatan, Komisi "
+        "Informasi, pengadilan) atau membukanya menjelang akhir jangka waktu"
+    ),
+)
+register(
+    "informasi.penetapan.prioritas",
+    roles=[Role.PPID],
+    description=_("Menentukan prioritas pembukaan informasi yang akan berakhir pengecualiannya"),
+)
+
 # Read-only admin pages for the PPID (state changes go through the workflow, never the admin).
 declare_permissions(
     {
@@ -157,6 +321,10 @@ declare_permissions(
             "informasi.view_versidip",
             "informasi.view_entriversi",
             "informasi.view_impordip",
+            "informasi.view_ujikonsekuensi",
+            "informasi.view_pesertauji",
+            "informasi.view_penetapanpengecualian",
+            "informasi.view_pembukaaninformasi",
         }
     }
 )

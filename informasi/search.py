@@ -63,6 +63,10 @@ def build_text(entry, *, unit_name: str, documents: Iterable = ()) -> str:
     ]
     if not entry.dikecualikan:
         for document in documents:
+            berkas = getattr(document, "berkas", None)
+            # A file kept sensitive (an excepted original) is never searchable.
+            if berkas is not None and berkas.sensitive:
+                continue
             parts.append(document.judul)
             parts.append(document.teks)
     return "\n".join(p for p in parts if p).replace("\x00", "")
@@ -91,6 +95,52 @@ def index_entries(ids: Iterable[int]) -> None:
                 f"SELECT id, search_text FROM informasi_entriversi WHERE id IN ({marks})",
                 chunk,
             )
+
+
+def reindex_entry(informasi_id: int) -> int:
+    """Rebuild the search text of every version row of one entry, after its exception changed:
+    rows of an entry excepted now, and files kept sensitive, stop being found by their text at
+    once, even in a version already published. Returns the rows updated."""
+    from .models import EntriVersi, InformasiPublik
+
+    living = InformasiPublik.objects.filter(pk=informasi_id).values_list("kategori", flat=True)
+    excepted_now = bool(living) and living[0] == "dikecualikan"
+    rows = list(
+        EntriVersi.objects.filter(informasi_id=informasi_id)
+        .select_related("unit")
+        .prefetch_related("dokumen__berkas")
+    )
+    changed: list[tuple[int, str, str]] = []
+    for row in rows:
+        documents = [] if excepted_now else list(row.dokumen.all())
+        text = build_text(row, unit_name=row.unit.nama, documents=documents)
+        if text != row.search_text:
+            changed.append((row.pk, row.search_text, text))
+    if not changed:
+        return 0
+    if is_postgresql():
+        from django.contrib.postgres.search import SearchVector
+
+        for pk, _old, text in changed:
+            EntriVersi.objects.filter(pk=pk).update(search_text=text)
+        EntriVersi.objects.filter(pk__in=[pk for pk, _o, _t in changed]).update(
+            search_vector=SearchVector("search_text", config=PG_CONFIG)
+        )
+        return len(changed)
+    with connection.cursor() as cursor:
+        for pk, old, text in changed:
+            # An external-content FTS5 row is removed with the text it was indexed with.
+            cursor.execute(
+                f"INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, search_text) "  # noqa: S608
+                "VALUES ('delete', %s, %s)",
+                [pk, old],
+            )
+            EntriVersi.objects.filter(pk=pk).update(search_text=text)
+            cursor.execute(
+                f"INSERT INTO {FTS_TABLE}(rowid, search_text) VALUES (%s, %s)",  # noqa: S608
+                [pk, text],
+            )
+    return len(changed)
 
 
 def rebuild() -> None:

@@ -26,6 +26,8 @@ from .models import (
     EntriVersi,
     InformasiPublik,
     Kategori,
+    PenetapanPengecualian,
+    UjiKonsekuensi,
     VersiDIP,
 )
 from .rules import reads_whole_register
@@ -102,9 +104,13 @@ def facets(versi: VersiDIP | None) -> tuple[list[tuple[str, str]], list[int]]:
 def public_documents_queryset() -> QuerySet[DokumenInformasi]:
     # A file made sensitive (its entry was since classified as excepted) is never served
     # publicly, even by an older published version.
+    # Likewise nothing of an entry excepted now, and no original that a decree in force
+    # excepts in part (its redacted copy is served instead).
     return (
         DokumenInformasi.objects.select_related("berkas")
         .filter(Q(berkas__isnull=True) | Q(berkas__sensitive=False))
+        .exclude(informasi__kategori=Kategori.DIKECUALIKAN)
+        .exclude(penetapan_pengecualian__status=PenetapanPengecualian.Status.BERLAKU)
         .defer("teks")
         .order_by("ditambahkan_pada", "id")
     )
@@ -308,9 +314,9 @@ def version_plan() -> tuple[VersiDIP | None, list[Baris]]:
     ).prefetch_related(
         Prefetch(
             "dokumen",
-            queryset=DokumenInformasi.objects.filter(dihapus_pada__isnull=True).order_by(
-                "ditambahkan_pada", "id"
-            ),
+            queryset=DokumenInformasi.objects.filter(dihapus_pada__isnull=True)
+            .select_related("berkas")
+            .order_by("ditambahkan_pada", "id"),
             to_attr="dokumen_aktif",
         )
     )
@@ -331,22 +337,49 @@ def version_plan() -> tuple[VersiDIP | None, list[Baris]]:
             )
         )
     if previous is not None:
-        carried = EntriVersi.objects.filter(
-            versi=previous,
-            informasi__status__in=[
-                InformasiPublik.Status.DRAF,
-                InformasiPublik.Status.DIAJUKAN,
-                InformasiPublik.Status.DIKEMBALIKAN,
-            ],
-        ).prefetch_related("dokumen")
+        carried = (
+            EntriVersi.objects.filter(
+                versi=previous,
+                informasi__status__in=[
+                    InformasiPublik.Status.DRAF,
+                    InformasiPublik.Status.DIAJUKAN,
+                    InformasiPublik.Status.DIKEMBALIKAN,
+                ],
+            )
+            .select_related("informasi")
+            .prefetch_related(
+                Prefetch("dokumen", queryset=DokumenInformasi.objects.select_related("berkas"))
+            )
+        )
         for row in carried:
+            values = _values_of(row)
+            documents = list(row.dokumen.all())
+            search_text = row.search_text
+            living = row.informasi
+            # An entry excepted since (UU 14/2008 Ps 17) is carried as excepted, without its
+            # documents; files kept sensitive (excepted originals) are never carried.
+            excepted_now = living.dikecualikan and not row.dikecualikan
+            public = [d for d in documents if d.berkas is None or not d.berkas.sensitive]
+            if excepted_now or len(public) != len(documents):
+                if excepted_now:
+                    values.update(
+                        kategori=living.kategori,
+                        alasan_pengecualian=living.alasan_pengecualian,
+                        pengecualian_berakhir=living.pengecualian_berakhir,
+                    )
+                    row.kategori = living.kategori
+                    public = []
+                documents = public
+                search_text = search.build_text(
+                    row, unit_name=unit_names.get(row.unit_id, ""), documents=documents
+                )
             planned.append(
                 Baris(
                     row.informasi_id,
-                    _values_of(row),
-                    frozenset(d.pk for d in row.dokumen.all()),
+                    values,
+                    frozenset(d.pk for d in documents),
                     tanggal=row.tanggal,
-                    search_text=row.search_text,
+                    search_text=search_text,
                     source="carry",
                 )
             )
@@ -453,3 +486,165 @@ def compare(
 
 def compare_versions(old: VersiDIP, new: VersiDIP) -> Perbandingan:
     return compare(version_baris(old), version_baris(new))
+
+
+# ----------------------------------------------------------------------------- excepted information
+
+
+def penetapan_in_force(day: date) -> QuerySet[PenetapanPengecualian]:
+    """Decrees in force on `day`: approved, decreed on or before it, period not yet over."""
+    return PenetapanPengecualian.objects.filter(
+        Q(berakhir_pada__isnull=True) | Q(berakhir_pada__gte=day),
+        status=PenetapanPengecualian.Status.BERLAKU,
+        tanggal__lte=day,
+    )
+
+
+def register_rows(day: date, *, alasan: str = "") -> QuerySet[PenetapanPengecualian]:
+    """The public register of excepted information: metadata of each decree in force (number,
+    date, a description that reveals nothing excepted, the ground, the period). Only the
+    columns the public may see are read."""
+    queryset = (
+        penetapan_in_force(day)
+        .select_related("unit")
+        .only(
+            "id",
+            "nomor",
+            "tanggal",
+            "uraian_publik",
+            "alasan",
+            "dasar_hukum_lain",
+            "cakupan",
+            "permanen",
+            "berakhir_pada",
+            "status",
+            "informasi_id",
+            "unit__nama",
+            "unit__kode",
+        )
+        .order_by("-tanggal", "-urut")
+    )
+    if alasan:
+        queryset = queryset.filter(alasan=alasan)
+    return queryset
+
+
+def register_stamp() -> str:
+    """Changes whenever the register can change (a decree approved, ended, replaced, or a day
+    passing), for caching documents that include it."""
+    from django.db.models import Count
+    from django.db.models import Max as _Max
+    from django.utils import timezone
+
+    data = PenetapanPengecualian.objects.aggregate(n=Count("id"), last=_Max("diubah_pada"))
+    last = data["last"].timestamp() if data["last"] else 0
+    return f"{data['n']}:{last}:{timezone.localdate().isoformat()}"
+
+
+def penetapan_by_informasi(ids: Iterable[int], day: date) -> dict[int, PenetapanPengecualian]:
+    """The decree in force for each of these entries (one query)."""
+    ids = list(ids)
+    if not ids:
+        return {}
+    return {
+        p.informasi_id: p
+        for p in penetapan_in_force(day)
+        .filter(informasi_id__in=ids)
+        .only("id", "nomor", "tanggal", "berakhir_pada", "permanen", "cakupan", "informasi_id")
+    }
+
+
+def uji_visible_to(user) -> QuerySet[UjiKonsekuensi]:
+    """The same rule as `informasi.uji.view`."""
+    from .rules import SHEET_READERS
+
+    queryset = UjiKonsekuensi.objects.select_related("unit", "informasi", "diusulkan_oleh")
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return queryset.none()
+    if user_roles(user) & SHEET_READERS:
+        return queryset
+    own = Q(peserta__pengguna=user)
+    if Role.PENYEDIA in user_roles(user) and user.unit_id:
+        own |= Q(unit_id=user.unit_id)
+    return queryset.filter(own).distinct()
+
+
+def penetapan_visible_to(user) -> QuerySet[PenetapanPengecualian]:
+    """The same rule as `informasi.penetapan.view`."""
+    from .rules import SHEET_READERS
+
+    queryset = PenetapanPengecualian.objects.select_related("unit", "uji", "informasi")
+    roles = user_roles(user)
+    if roles & SHEET_READERS:
+        return queryset
+    if Role.PENYEDIA in roles and user.unit_id:
+        return queryset.filter(unit_id=user.unit_id)
+    return queryset.none()
+
+
+def expiry_queue() -> QuerySet[PenetapanPengecualian]:
+    """Seed 004: decrees in force whose period ends within 30 working days (queued by
+    `periksa_pengecualian`), by priority, then by end date."""
+    return (
+        PenetapanPengecualian.objects.filter(
+            status=PenetapanPengecualian.Status.BERLAKU, antrean_pada__isnull=False
+        )
+        .select_related("unit")
+        .order_by("prioritas", "berakhir_pada", "id")
+    )
+
+
+def sheets_awaiting_signature(user) -> QuerySet[UjiKonsekuensi]:
+    return (
+        UjiKonsekuensi.objects.filter(
+            status=UjiKonsekuensi.Status.DIEDARKAN,
+            peserta__pengguna=user,
+            peserta__ditandatangani_pada__isnull=True,
+        )
+        .select_related("unit")
+        .order_by("diedarkan_pada", "id")
+    )
+
+
+def draft_sheets(user) -> QuerySet[UjiKonsekuensi]:
+    from .rules import SHEET_EDITORS
+
+    queryset = UjiKonsekuensi.objects.filter(status=UjiKonsekuensi.Status.DRAF).select_related(
+        "unit"
+    )
+    if user_roles(user) & SHEET_EDITORS:
+        return queryset.order_by("diusulkan_pada", "id")
+    if Role.PENYEDIA in user_roles(user) and user.unit_id:
+        return queryset.filter(unit_id=user.unit_id).order_by("diusulkan_pada", "id")
+    return queryset.none()
+
+
+def sheets_to_decree() -> QuerySet[UjiKonsekuensi]:
+    """Completed tests that conclude *dikecualikan* and have no decree yet (or only a refused
+    one)."""
+    return (
+        UjiKonsekuensi.objects.filter(
+            status=UjiKonsekuensi.Status.SELESAI,
+            kesimpulan=UjiKonsekuensi.Kesimpulan.DIKECUALIKAN,
+        )
+        .exclude(
+            penetapan_set__status__in=[
+                s for s in PenetapanPengecualian.Status.values if s != "ditolak"
+            ]
+        )
+        .select_related("unit")
+        .order_by("selesai_pada", "id")
+    )
+
+
+def penetapan_awaiting_approval() -> QuerySet[PenetapanPengecualian]:
+    return (
+        PenetapanPengecualian.objects.filter(status=PenetapanPengecualian.Status.MENUNGGU)
+        .select_related("unit")
+        .order_by("diterbitkan_pada", "id")
+    )
+
+
+def penetapan_for_refusal(day: date) -> QuerySet[PenetapanPengecualian]:
+    """What a written notice refusing a request may cite: decrees in force that day."""
+    return penetapan_in_force(day).select_related("unit").order_by("-tanggal", "-urut")

@@ -190,6 +190,10 @@ def version_export_rows(versi: VersiDIP, *, page_links: bool = False) -> list[li
             entriversi__versi=versi,
             dokumeninformasi__jenis=DokumenInformasi.Jenis.TAUTAN,
         )
+        # The same rule as the public pages: nothing of an entry excepted since, nor an original
+        # excepted in part by a decree in force.
+        .exclude(dokumeninformasi__informasi__kategori=Kategori.DIKECUALIKAN)
+        .exclude(dokumeninformasi__penetapan_pengecualian__status="berlaku")
         .order_by("dokumeninformasi__ditambahkan_pada", "dokumeninformasi_id")
         .values_list("entriversi_id", "dokumeninformasi__tautan")
     ):
@@ -223,24 +227,31 @@ def title_lines(versi: VersiDIP) -> list[str]:
     ]
 
 
-def export_xlsx(versi: VersiDIP, *, page_links: bool = False) -> bytes:
+def export_xlsx(versi: VersiDIP, *, page_links: bool = False, with_register: bool = False) -> bytes:
     """The version in the Perki layout; always in Indonesian, so it re-imports whatever the
-    language of the person who exported it."""
+    language of the person who exported it. The public download adds the register of excepted
+    information as a second sheet (the import reads the first)."""
     with translation.override("id"):
-        return _export_xlsx(versi, page_links=page_links)
+        return _export_xlsx(versi, page_links=page_links, with_register=with_register)
 
 
-def _export_xlsx(versi: VersiDIP, *, page_links: bool) -> bytes:
-    return build_xlsx(
-        [
-            (
-                _("DIP"),
-                headers(page_links=page_links),
-                version_export_rows(versi, page_links=page_links),
-            )
-        ],
-        title_lines=title_lines(versi),
-    )
+def _export_xlsx(versi: VersiDIP, *, page_links: bool, with_register: bool = False) -> bytes:
+    sheets = [
+        (
+            _("DIP"),
+            headers(page_links=page_links),
+            version_export_rows(versi, page_links=page_links),
+        )
+    ]
+    if with_register:
+        from django.utils import timezone
+
+        from . import register_pengecualian, selectors
+
+        sheets.append(
+            register_pengecualian.register_sheet(selectors.register_rows(timezone.localdate()))
+        )
+    return build_xlsx(sheets, title_lines=title_lines(versi))
 
 
 def export_csv(versi: VersiDIP) -> bytes:

@@ -129,6 +129,21 @@ def seed(stdout) -> None:
     stdout.write(f"Permohonan demo: {created} dibuat ({len(APPLICANTS)} skenario).")
 
 
+def _demo_penetapan(alasan: str):
+    """A decree of the informasi demo in force on the demo decisions' dates, if there is one."""
+    from informasi.models import PenetapanPengecualian
+
+    return (
+        PenetapanPengecualian.objects.filter(
+            status=PenetapanPengecualian.Status.BERLAKU,
+            alasan=alasan,
+            tanggal__lte=timezone.localdate() - timedelta(days=30),
+        )
+        .order_by("tanggal")
+        .first()
+    )
+
+
 def _backdate(p: Permohonan, days: int) -> None:
     from ppid_portal.calendar import holidays_around
 
@@ -243,6 +258,9 @@ def _play(key, p, *, desk, ppid, atasan, units, users):  # noqa: C901 - one bran
         )
     elif key in ("ditolak", "menguatkan", "mengabulkan"):
         _assign_and_answer(p, ppid, users, umum)
+        # A refusal cites a decree in force (the demo memorandum decree, ground i), or starts a
+        # new consequence test from the request.
+        penetapan = _demo_penetapan("i") if key == "menguatkan" else None
         _decide(
             p,
             ppid,
@@ -251,7 +269,8 @@ def _play(key, p, *, desk, ppid, atasan, units, users):  # noqa: C901 - one bran
             dasar_pengecualian="i" if key == "menguatkan" else "h",
             alasan_pengecualian="Informasi memuat data pribadi dan pertimbangan internal yang "
             "bila dibuka dapat merugikan pihak yang bersangkutan.",
-            nomor_penetapan="SK PPID 01/2026",
+            penetapan_id=penetapan.pk if penetapan else None,
+            mulai_uji=penetapan is None,
         )
         applicant = workflow.Pemohon(p.pk)
         kb = workflow.keberatan_submit(

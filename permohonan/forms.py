@@ -402,9 +402,17 @@ class KeputusanForm(forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
-    nomor_penetapan = forms.CharField(
-        label=_("Nomor penetapan informasi dikecualikan (bila ada)"),
-        max_length=120,
+    penetapan = forms.ModelChoiceField(
+        label=_("Penetapan informasi dikecualikan yang berlaku"),
+        queryset=None,
+        required=False,
+        help_text=_(
+            "Wajib untuk penolakan, kecuali uji konsekuensi baru dimulai dari permohonan ini. "
+            "Pemberitahuan tertulis menyebut nomor penetapan dan dasar pengecualiannya."
+        ),
+    )
+    mulai_uji = forms.BooleanField(
+        label=_("Belum ada penetapan: mulai uji konsekuensi baru dari permohonan ini"),
         required=False,
     )
     badan_penguasa = forms.CharField(
@@ -440,7 +448,16 @@ class KeputusanForm(forms.Form):
     )
 
     def __init__(self, *args, permohonan: Permohonan, **kwargs):
+        from informasi import selectors as informasi_selectors
+
         super().__init__(*args, **kwargs)
+        self.fields["penetapan"].queryset = informasi_selectors.penetapan_for_refusal(
+            timezone.localdate()
+        )
+        self.fields["penetapan"].label_from_instance = lambda p: (
+            f"{p.nomor} — {p.uraian_publik[:80]} ({p.dasar_pengecualian}"
+            + (f", s.d. {p.berakhir_pada:%d-%m-%Y})" if p.berakhir_pada else ")")
+        )
         self.fields["dokumen"].queryset = permohonan.dokumen.select_related("berkas", "unit")
         self.fields["dokumen"].label_from_instance = lambda d: (
             f"{d.berkas.original_name}" + (f" ({d.unit})" if d.unit else "")

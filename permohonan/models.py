@@ -452,11 +452,18 @@ class Keputusan(models.Model):
         _("dasar pengecualian (Pasal 17)"), max_length=1, choices=DasarPengecualian, blank=True
     )
     alasan_pengecualian = models.TextField(_("alasan pengecualian dan konsekuensi"), blank=True)
-    # The excepted-information register (a later issue) will let the PPID cite an in-force
-    # penetapan; until then the decree's number is written here, and the register's record will
-    # be linked by a foreign key next to it.
+    # A refusal as excepted cites a decree in force (informasi.PenetapanPengecualian); its
+    # number is copied here so registers and older notices read one column.
     nomor_penetapan = models.CharField(
         _("nomor penetapan informasi dikecualikan"), max_length=120, blank=True
+    )
+    penetapan = models.ForeignKey(
+        "informasi.PenetapanPengecualian",
+        verbose_name=_("penetapan informasi dikecualikan"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="keputusan_set",
     )
     badan_penguasa = models.CharField(_("badan publik yang menguasai"), max_length=200, blank=True)
     tanggal_didokumentasikan = models.DateField(

@@ -872,7 +872,8 @@ class JawabUnitView(ActionRequiredMixin, FormView):
         )
 
     def get_permission_object(self):
-        return self.disposisi
+        # Anonymous visitors go to the login page before anything is looked up.
+        return self.disposisi if self.request.user.is_authenticated else None
 
     def get_context_data(self, **kwargs):
         attach_deadlines([self.disposisi.permohonan])
@@ -936,9 +937,10 @@ class PutusView(ActionRequiredMixin, StaffPermohonanMixin, FormView):
 
     def form_valid(self, form):
         data = form.cleaned_data
-        fields = set(workflow.Putusan.__dataclass_fields__) - {"hasil"}
+        fields = set(workflow.Putusan.__dataclass_fields__) - {"hasil", "penetapan_id"}
         putusan = workflow.Putusan(
             hasil=data["hasil"],
+            penetapan_id=data["penetapan"].pk if data.get("penetapan") else None,
             **{name: data[name] for name in fields if data.get(name) not in (None, "")},
         )
         try:

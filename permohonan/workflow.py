@@ -18,7 +18,7 @@ Legal periods come from `deadlines` (pure) with the office calendar.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
@@ -868,7 +868,10 @@ class Putusan:
     alasan_penghitaman: str = ""
     dasar_pengecualian: str = ""
     alasan_pengecualian: str = ""
-    nomor_penetapan: str = ""
+    # A refusal as excepted cites a decree in force (informasi.PenetapanPengecualian), or starts
+    # a new consequence test from the request.
+    penetapan_id: int | None = None
+    mulai_uji: bool = False
     badan_penguasa: str = ""
     tanggal_didokumentasikan: date | None = None
     catatan: str = ""
@@ -903,6 +906,11 @@ def _check_putusan(putusan: Putusan, *, today: date, giving_documents: bool) -> 
         if putusan.dasar_pengecualian not in Keputusan.DasarPengecualian.values:
             errors["dasar_pengecualian"] = _("Pilih dasar pengecualian Pasal 17 (huruf a–j).")
     if putusan.hasil == H.DITOLAK_DIKECUALIKAN:
+        if putusan.penetapan_id is None and not putusan.mulai_uji:
+            errors["penetapan"] = _(
+                "Penolakan karena informasi dikecualikan harus merujuk penetapan yang berlaku, "
+                "atau memulai uji konsekuensi baru dari permohonan ini."
+            )
         _required(
             errors,
             "alasan_pengecualian",
@@ -936,6 +944,65 @@ def _check_putusan(putusan: Putusan, *, today: date, giving_documents: bool) -> 
         raise ValidationError(errors)
 
 
+def _cited_penetapan(putusan: Putusan, today: date):
+    """The decree a refusal (or a partial grant) cites: it must be approved and in force on the
+    day of the notice, on the same Ps 17 ground."""
+    from informasi.models import PenetapanPengecualian
+
+    if putusan.penetapan_id is None:
+        return None
+    penetapan = (
+        PenetapanPengecualian.objects.select_for_update().filter(pk=putusan.penetapan_id).first()
+    )
+    if penetapan is None:
+        raise ValidationError({"penetapan": _("Penetapan tidak ditemukan.")})
+    S = PenetapanPengecualian.Status
+    if penetapan.status == S.MENUNGGU:
+        message = _("Penetapan %(n)s belum disetujui Atasan PPID.")
+    elif penetapan.status != S.BERLAKU:
+        message = _("Penetapan %(n)s tidak berlaku lagi (%(s)s).")
+    elif not penetapan.in_force_on(today):
+        message = _("Jangka waktu penetapan %(n)s tidak mencakup tanggal pemberitahuan ini.")
+    else:
+        message = ""
+    if message:
+        raise ValidationError(
+            {"penetapan": message % {"n": penetapan.nomor, "s": penetapan.get_status_display()}}
+        )
+    if putusan.dasar_pengecualian and putusan.dasar_pengecualian != penetapan.alasan:
+        raise ValidationError(
+            {
+                "dasar_pengecualian": _(
+                    "Dasar pengecualian harus sama dengan penetapan %(n)s (Pasal 17 huruf %(h)s)."
+                )
+                % {"n": penetapan.nomor, "h": penetapan.alasan}
+            }
+        )
+    return penetapan
+
+
+def _start_test_from_request(p: Permohonan, *, actor: User, dasar: str, at: datetime | None):
+    """A refusal without a decree starts a consequence test of the information asked for (or
+    joins the one already open for this request)."""
+    from informasi import workflow as informasi_workflow
+    from informasi.models import UjiKonsekuensi
+
+    open_test = UjiKonsekuensi.objects.filter(
+        permohonan=p, status__in=[UjiKonsekuensi.Status.DRAF, UjiKonsekuensi.Status.DIEDARKAN]
+    ).first()
+    if open_test is not None:
+        return open_test
+    return informasi_workflow.uji_propose(
+        actor=actor,
+        permohonan=p,
+        judul_informasi=p.rincian_informasi[:300],
+        usulan=_("Permohonan %(n)s ditolak karena informasi dikecualikan; uji konsekuensi "
+                 "dimulai dari permohonan ini.") % {"n": p.nomor},
+        alasan=dasar,
+        at=at,
+    )  # fmt: skip
+
+
 @transaction.atomic
 def permohonan_decide(
     *,
@@ -956,6 +1023,12 @@ def permohonan_decide(
     chosen = list(p.dokumen.filter(pk__in=list(dokumen_ids))) if giving else []
     if giving and len(chosen) != len(set(dokumen_ids)):
         raise ValidationError({"dokumen": _("Dokumen yang dipilih tidak termasuk permohonan ini.")})
+    H = Keputusan.Hasil
+    penetapan = None
+    if putusan.hasil in (H.DIBERIKAN_SEBAGIAN, H.DITOLAK_DIKECUALIKAN):
+        penetapan = _cited_penetapan(putusan, today)
+        if penetapan is not None:
+            putusan = replace(putusan, dasar_pengecualian=penetapan.alasan)
     _check_putusan(putusan, today=today, giving_documents=bool(chosen or files))
     if not giving and files:
         raise ValidationError({"berkas": _("Dokumen hanya dilampirkan bila informasi diberikan.")})
@@ -966,8 +1039,10 @@ def permohonan_decide(
                 permohonan=p, berkas=item, diunggah_oleh=actor, keterangan=_("Dari PPID")
             )
         )
+    uji = None
+    if putusan.hasil == H.DITOLAK_DIKECUALIKAN and penetapan is None:
+        uji = _start_test_from_request(p, actor=actor, dasar=putusan.dasar_pengecualian, at=at)
     year, urut, nomor = take_number(NomorUrut.Jenis.PEMBERITAHUAN, today)
-    H = Keputusan.Hasil
     keputusan = Keputusan.objects.create(
         permohonan=p,
         nomor=nomor,
@@ -991,9 +1066,9 @@ def permohonan_decide(
         alasan_pengecualian=_text(putusan.alasan_pengecualian)
         if putusan.hasil in (H.DIBERIKAN_SEBAGIAN, H.DITOLAK_DIKECUALIKAN)
         else "",
-        nomor_penetapan=_text(putusan.nomor_penetapan)
-        if putusan.hasil in (H.DIBERIKAN_SEBAGIAN, H.DITOLAK_DIKECUALIKAN)
-        else "",
+        # The decree's number is copied for the registers (which read one column).
+        nomor_penetapan=penetapan.nomor if penetapan is not None else "",
+        penetapan=penetapan,
         badan_penguasa=_text(putusan.badan_penguasa) if putusan.hasil == H.TIDAK_DIKUASAI else "",
         tanggal_didokumentasikan=putusan.tanggal_didokumentasikan
         if putusan.hasil == H.BELUM_DIDOKUMENTASIKAN
@@ -1011,9 +1086,12 @@ def permohonan_decide(
     p.keputusan_aktif = keputusan
     p.ditutup_pada = _now(at)
     p.save(update_fields=["status", "keputusan_aktif", "ditutup_pada", "updated_at"])
-    _audit(
-        actor, p, "permohonan.putus", before, p.status, f"{nomor}: {keputusan.get_hasil_display()}"
-    )
+    note = f"{nomor}: {keputusan.get_hasil_display()}"
+    if penetapan is not None:
+        note += " — " + _("penetapan %(n)s") % {"n": penetapan.nomor}
+    if uji is not None:
+        note += " — " + _("uji konsekuensi #%(n)s dimulai") % {"n": uji.pk}
+    _audit(actor, p, "permohonan.putus", before, p.status, note)
     _applicant_mail(
         p,
         "permohonan_diputus",
@@ -1257,6 +1335,7 @@ def keberatan_decide(
         clock = deadlines.reopened_clock(today, rules)
         kb.tenggat_pelaksanaan = deadlines.notice_due(clock, holidays)
         _reopen(p, actor=actor, clock=clock, today=today, keberatan=kb)
+        _open_cited_penetapan(p, kb, actor=actor, today=today, at=at)
     content = documents.tanggapan_pdf(kb)
     kb.berkas_tanggapan = documents.store_pdf(content, f"tanggapan-{nomor}", actor=actor)
     kb.save(
@@ -1286,6 +1365,36 @@ def keberatan_decide(
             "staf_keberatan_dikabulkan", notifications.staff_emails(Role.PPID), p, {"kb": kb}
         )
     return kb
+
+
+def _open_cited_penetapan(
+    p: Permohonan, kb: Keberatan, *, actor: User, today: date, at: datetime | None
+) -> None:
+    """UU 14/2008 Ps 35(1)a: a keberatan against a refusal on Ps 17 grounds, granted by the
+    Atasan PPID, opens the information the refusal's decree excepted (recorded as a decision
+    and moved back to the open DIP, like the end of its period)."""
+    from informasi import workflow as informasi_workflow
+    from informasi.models import PembukaanInformasi, PenetapanPengecualian
+
+    k = p.keputusan_aktif
+    if "a" not in kb.alasan or k is None or k.penetapan_id is None:
+        return
+    penetapan = PenetapanPengecualian.objects.filter(
+        pk=k.penetapan_id, status=PenetapanPengecualian.Status.BERLAKU
+    ).first()
+    if penetapan is None:
+        return
+    informasi_workflow.penetapan_open(
+        actor=actor,
+        penetapan=penetapan,
+        jenis=PembukaanInformasi.Jenis.KEBERATAN,
+        tanggal_putusan=today,
+        nomor_putusan=kb.nomor_tanggapan or "",
+        keterangan=_("Keberatan %(n)s atas permohonan %(p)s dikabulkan.")
+        % {"n": kb.nomor, "p": p.nomor},
+        keberatan=kb,
+        at=at,
+    )
 
 
 def _reopen(p: Permohonan, *, actor: User, clock: deadlines.Jam, today: date, keberatan) -> None:

@@ -7,7 +7,7 @@ from django import template
 from ppid_portal.access import can
 
 from .. import selectors
-from ..models import InformasiPublik, Kategori, VersiDIP
+from ..models import InformasiPublik, Kategori, PenetapanPengecualian, UjiKonsekuensi, VersiDIP
 
 register = template.Library()
 
@@ -48,6 +48,14 @@ def status_badge(status: str) -> str:
         "dipublikasikan": "success",
         "digantikan": "secondary",
         "dibatalkan": "dark",
+        # Consequence tests and decrees of excepted information.
+        "diedarkan": "primary",
+        "selesai": "success",
+        "menunggu": "info",
+        "berlaku": "dark",
+        "ditolak": "danger",
+        "berakhir": "secondary",
+        "dibuka": "success",
     }.get(status, "secondary")
 
 
@@ -61,10 +69,53 @@ def kategori_badge(kategori: str) -> str:
     }.get(kategori, "secondary")
 
 
-_STATUS_LABELS = {**dict(InformasiPublik.Status.choices), **dict(VersiDIP.Status.choices)}
+_STATUS_LABELS = {
+    **dict(PenetapanPengecualian.Status.choices),
+    **dict(UjiKonsekuensi.Status.choices),
+    **dict(InformasiPublik.Status.choices),
+    **dict(VersiDIP.Status.choices),
+}
 
 
 @register.filter
 def status_label(status: str) -> str:
     """The readable name of an entry or version status (audit trail lines)."""
     return str(_STATUS_LABELS.get(status, status or "—"))
+
+
+@register.simple_tag
+def penetapan_berlaku(informasi_id: int):
+    """{% penetapan_berlaku row.informasi_id as p %}: the decree in force for an entry, if any
+    (its number, date and period are public; nothing else is read)."""
+    from django.utils import timezone
+
+    return selectors.penetapan_by_informasi([informasi_id], timezone.localdate()).get(informasi_id)
+
+
+@register.simple_tag(takes_context=True)
+def pengecualian_entri(context, entry) -> dict:
+    """Staff entry page: the consequence tests and decrees of an entry the user may read."""
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    return {
+        "uji": list(
+            selectors.uji_visible_to(user).filter(informasi=entry).order_by("-diusulkan_pada")
+        ),
+        "penetapan": list(
+            selectors.penetapan_visible_to(user).filter(informasi=entry).order_by("-tahun", "-urut")
+        ),
+        "may_propose": user is not None and can(user, "informasi.uji.usulkan", entry),
+    }
+
+
+@register.simple_tag(takes_context=True)
+def uji_permohonan(context, permohonan) -> dict:
+    """Staff request page: the consequence tests started from a request."""
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    return {
+        "list": list(
+            selectors.uji_visible_to(user).filter(permohonan=permohonan).order_by("-diusulkan_pada")
+        ),
+        "may_propose": user is not None and can(user, "informasi.uji.usulkan", permohonan),
+    }

@@ -11,13 +11,14 @@ from typing import Any
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.http import JsonResponse
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
 
 from ppid_portal.access import ActionRequiredMixin
 
-from .. import conf, pengecualian, selectors
+from .. import conf, pengecualian, register_pengecualian, selectors
 from ..forms import PublicFilterForm
 from ..models import BENTUK_FIELDS, Kategori
 from .public import PublishedVersionMixin
@@ -45,7 +46,7 @@ def _version_json(versi) -> dict[str, Any] | None:
     }
 
 
-def row_json(request, row, *, detail: bool = False) -> dict[str, Any]:
+def row_json(request, row, *, detail: bool = False, penetapan=None) -> dict[str, Any]:
     data: dict[str, Any] = {
         "id": row.informasi_id,
         "nomor": row.nomor_urut,
@@ -67,6 +68,8 @@ def row_json(request, row, *, detail: bool = False) -> dict[str, Any]:
             reverse("informasi:api-detail", args=[row.informasi_id])
         ),
         "pengecualian": None,
+        # The decree in force that excepts it (in whole or in part): number, date, period.
+        "penetapan_pengecualian": register_pengecualian.entry_penetapan_json(penetapan),
     }
     if row.kategori == Kategori.DIKECUALIKAN:
         # UU 14/2008 Ps 17: what is excepted, on which ground, until when; nothing more.
@@ -143,6 +146,11 @@ class ApiListView(PublishedVersionMixin, ActionRequiredMixin, View):
         except (EmptyPage, PageNotAnInteger):
             return _json({"galat": _("Halaman tidak ada.")}, status=404)
 
+        rows = list(page.object_list)
+        decrees = selectors.penetapan_by_informasi(
+            [row.informasi_id for row in rows], timezone.localdate()
+        )
+
         def link(number: int) -> str:
             query = request.GET.copy()
             query["halaman"] = number
@@ -156,7 +164,9 @@ class ApiListView(PublishedVersionMixin, ActionRequiredMixin, View):
                 "jumlah_halaman": paginator.num_pages,
                 "sebelumnya": link(page.previous_page_number()) if page.has_previous() else None,
                 "berikutnya": link(page.next_page_number()) if page.has_next() else None,
-                "hasil": [row_json(request, row) for row in page.object_list],
+                "hasil": [
+                    row_json(request, row, penetapan=decrees.get(row.informasi_id)) for row in rows
+                ],
             }
         )
 
@@ -173,7 +183,8 @@ class ApiDetailView(PublishedVersionMixin, ActionRequiredMixin, View):
                 {"galat": _("Informasi ini tidak ada dalam DIP yang dipublikasikan.")},
                 status=404,
             )
-        data = row_json(request, row, detail=True)
+        decree = selectors.penetapan_by_informasi([pk], timezone.localdate()).get(pk)
+        data = row_json(request, row, detail=True, penetapan=decree)
         data["versi"] = _version_json(self.versi)
         return _json(data)
 

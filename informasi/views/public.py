@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.core.cache import cache
 from django.http import Http404, HttpResponse, HttpResponseRedirect
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import DetailView, ListView
@@ -110,7 +110,9 @@ def _cache_key(kind: str, versi: VersiDIP) -> str:
     # A frozen version never changes; its id, SK and publication moment name it uniquely even
     # after a database is restored from a backup.
     stamp = versi.dipublikasikan_pada.timestamp() if versi.dipublikasikan_pada else 0
-    return f"informasi:dip-{kind}:{versi.pk}:{stamp}:{translation.get_language()}"
+    # The documents include the register of excepted information, which changes on its own.
+    register = selectors.register_stamp()
+    return f"informasi:dip-{kind}:{versi.pk}:{stamp}:{register}:{translation.get_language()}"
 
 
 class DipPdfView(PublishedVersionMixin, ActionRequiredMixin, View):
@@ -125,11 +127,22 @@ class DipPdfView(PublishedVersionMixin, ActionRequiredMixin, View):
         content = cache.get(key)
         if content is None:
             rows = list(selectors.version_rows(versi).order_by("nomor_urut"))
+            today = timezone.localdate()
+            decrees = selectors.penetapan_by_informasi([r.informasi_id for r in rows], today)
+            for row in rows:
+                row.penetapan = decrees.get(row.informasi_id)
             groups = [
                 (value, label, [r for r in rows if r.kategori == value])
                 for value, label in Kategori.choices
             ]
-            content = render_pdf("informasi/pdf/dip.html", {"versi": versi, "groups": groups})
+            content = render_pdf(
+                "informasi/pdf/dip.html",
+                {
+                    "versi": versi,
+                    "groups": groups,
+                    "register": list(selectors.register_rows(today)),
+                },
+            )
             cache.set(key, content, DOCUMENT_CACHE_SECONDS)
         response = HttpResponse(content, content_type="application/pdf")
         name = safe_filename(f"dip-versi-{versi.nomor}", "pdf")
@@ -147,7 +160,7 @@ class DipXlsxView(PublishedVersionMixin, ActionRequiredMixin, View):
         key = _cache_key("xlsx", versi)
         content = cache.get(key)
         if content is None:
-            content = spreadsheet.export_xlsx(versi, page_links=True)
+            content = spreadsheet.export_xlsx(versi, page_links=True, with_register=True)
             cache.set(key, content, DOCUMENT_CACHE_SECONDS)
         response = HttpResponse(content, content_type=XLSX_MIME)
         name = safe_filename(f"dip-versi-{versi.nomor}", "xlsx")

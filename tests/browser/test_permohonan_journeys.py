@@ -100,6 +100,8 @@ def test_request_to_keberatan_journey(page, login, make_user):
     page.locator("#id_alasan_pengecualian").fill(
         "Dokumen memuat data pribadi penyedia yang bila dibuka merugikan pihak ketiga."
     )
+    # No decree in force yet: the refusal starts a consequence test from the request.
+    page.locator("#id_mulai_uji").check()
     page.get_by_role("button", name="Terbitkan pemberitahuan tertulis").click()
     page.wait_for_load_state()
     assert re.search(r"Pemberitahuan tertulis 001/PT/PPID/.+ diterbitkan", page.content())

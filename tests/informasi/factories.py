@@ -113,3 +113,93 @@ def publish_version(actors) -> VersiDIP:
     versi = set_version(actors["ppid"])
     workflow.version_order(actor=actors["atasan"], versi=versi)
     return workflow.version_publish(actor=actors["desk"], versi=versi)
+
+
+# ----------------------------------------------------------------------------- excepted information
+
+
+def sheet_values(**overrides) -> dict:
+    """A complete consequence-test sheet concluding *dikecualikan* (ground a, five years)."""
+    values = {
+        "uraian_publik": "Berkas pemeriksaan internal Tahun 2025",
+        "cakupan": "seluruhnya",
+        "bagian_dikecualikan": "",
+        "alasan": "a",
+        "dasar_hukum_lain": "",
+        "konsekuensi": "Membuka berkas menghambat proses pemeriksaan yang sedang berjalan.",
+        "kepentingan_publik": "Publik berkepentingan atas akuntabilitas pemeriksaan.",
+        "pertimbangan": "Kerugian lebih besar daripada manfaat membuka saat ini.",
+        "kesimpulan": "dikecualikan",
+        "permanen": False,
+        "berakhir_pada": timezone.localdate() + timedelta(days=5 * 365),
+        "catatan_internal": "Dibahas dalam rapat tim.",
+        "tempat_uji": "Ruang Rapat PPID",
+        **overrides,
+    }
+    return values
+
+
+def proposed_uji(proposer, *, entry=None, permohonan=None, usulan="Perlu diuji.", alasan=""):
+    return workflow.uji_propose(
+        actor=proposer,
+        informasi=entry,
+        permohonan=permohonan,
+        judul_informasi="",
+        usulan=usulan,
+        alasan=alasan,
+    )
+
+
+def ready_uji(*, tim, ppid, unit_user=None, entry=None, permohonan=None, **values):
+    """A draft sheet with every step written and the participants named (Tim as proposer,
+    the PPID, and the unit's Penyedia when the information has a unit)."""
+    uji = proposed_uji(tim, entry=entry, permohonan=permohonan)
+    workflow.peserta_add(actor=ppid, uji=uji, pengguna=ppid, peran="ppid")
+    if uji.unit_id and unit_user is not None:
+        workflow.peserta_add(actor=ppid, uji=uji, pengguna=unit_user, peran="unit")
+    return workflow.uji_update(actor=ppid, uji=uji, values=sheet_values(**values))
+
+
+def completed_uji(*, tim, ppid, unit_user=None, entry=None, permohonan=None, **values):
+    uji = ready_uji(
+        tim=tim, ppid=ppid, unit_user=unit_user, entry=entry, permohonan=permohonan, **values
+    )
+    uji = workflow.uji_circulate(actor=ppid, uji=uji)
+    for peserta in list(uji.peserta.select_related("pengguna")):
+        uji = workflow.uji_sign(actor=peserta.pengguna, uji=uji)
+    return uji
+
+
+def issued_penetapan(*, ppid, uji, berkas_sensor=None, tanggal=None):
+    return workflow.penetapan_issue(
+        actor=ppid,
+        uji=uji,
+        tanggal=tanggal or timezone.localdate(),
+        berkas_sensor=berkas_sensor,
+    )
+
+
+def penetapan_berlaku(
+    *, tim, ppid, atasan, unit_user=None, entry=None, permohonan=None, berkas_sensor=None, **values
+):
+    """A decree in force, made through the whole workflow: propose, sheet, sign-offs, issue,
+    Atasan's approval."""
+    uji = completed_uji(
+        tim=tim, ppid=ppid, unit_user=unit_user, entry=entry, permohonan=permohonan, **values
+    )
+    penetapan = issued_penetapan(ppid=ppid, uji=uji, berkas_sensor=berkas_sensor)
+    return workflow.penetapan_approve(actor=atasan, penetapan=penetapan)
+
+
+def actors_penetapan(actors, *, entry=None, **values):
+    """`penetapan_berlaku` with the people of the `actors` fixture (unit A's entry)."""
+    if entry is None:
+        entry = documented_entry(actors["penyedia"], actors["desk"])
+    return penetapan_berlaku(
+        tim=actors["tim"],
+        ppid=actors["ppid"],
+        atasan=actors["atasan"],
+        unit_user=actors["penyedia"],
+        entry=entry,
+        **values,
+    )

@@ -106,6 +106,9 @@ def decided(users, hasil=Keputusan.Hasil.DIBERIKAN_SELURUHNYA, at=None, **putusa
     if hasil == Keputusan.Hasil.DITOLAK_DIKECUALIKAN:
         putusan.setdefault("dasar_pengecualian", "h")
         putusan.setdefault("alasan_pengecualian", "Rahasia pribadi pihak ketiga.")
+        # Without a decree in force, a refusal starts a consequence test from the request.
+        if putusan.get("penetapan_id") is None:
+            putusan.setdefault("mulai_uji", True)
     k = workflow.permohonan_decide(
         permohonan_id=p.pk,
         actor=users[Role.PPID],

@@ -52,8 +52,12 @@ def test_receipt_has_number_dates_and_the_code_only_when_given(users):
         ),
         (
             Keputusan.Hasil.DITOLAK_DIKECUALIKAN,
-            {"nomor_penetapan": "SK PPID 7/2026"},
-            ["Ditolak karena informasi dikecualikan", "Pasal 17 huruf h", "SK PPID 7/2026"],
+            {},
+            [
+                "Ditolak karena informasi dikecualikan",
+                "Pasal 17 huruf h",
+                "Uji konsekuensi atas informasi ini sedang dilakukan",
+            ],
         ),
         (
             Keputusan.Hasil.TIDAK_DIKUASAI,

@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ppid_portal.models import StoredFile, UnitKerja
 
-from . import pengecualian
+from .. import pengecualian
 
 
 class Kategori(models.TextChoices):
