@@ -32,3 +32,9 @@ def import_max_rows() -> int:
 
 def search_max_terms() -> int:
     return int(getattr(settings, "INFORMASI_SEARCH_MAX_TERMS", 8))
+
+
+def serta_merta_hari() -> int:
+    """How many days after it is documented a serta-merta entry (UU 14/2008 Ps 10) is shown
+    prominently at the top of the home page; it stays in the DIP afterwards."""
+    return int(getattr(settings, "INFORMASI_SERTA_MERTA_HARI", 30))

@@ -408,6 +408,7 @@ PUBLIC_STEPS = {
     "keputusan.disampaikan": _l("Pemberitahuan/informasi disampaikan"),
     "dokumen.diserahkan": _l("Dokumen diunduh pemohon"),
     "keberatan.ajukan": _l("Keberatan diajukan"),
+    "survei.isi": _l("Survei kepuasan diisi"),
 }
 
 
