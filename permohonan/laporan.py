@@ -348,8 +348,25 @@ def laporan_pdf(laporan: LaporanTahunan, angka: dict[str, Any]) -> bytes:
         return render_pdf("permohonan/pdf/laporan_tahunan.html", laporan_context(laporan, angka))
 
 
+def _sheet_names() -> dict[str, str]:
+    # Sheet names of the XLSX: at most 31 characters each.
+    return {
+        "permohonan-kanal": _("Permohonan per cara"),
+        "permohonan-bulan": _("Permohonan per bulan"),
+        "waktu": _("Waktu layanan"),
+        "hasil": _("Keputusan"),
+        "penolakan": _("Alasan penolakan"),
+        "rincian": _("Rincian waktu"),
+        "keberatan-alasan": _("Keberatan per alasan"),
+        "keberatan-tanggapan": _("Tanggapan keberatan"),
+        "sengketa": _("Sengketa"),
+        "survei": _("Survei kepuasan"),
+    }
+
+
 def _sheets(tables: list[TabelLaporan]):
-    return [(t.judul[:31], t.header, t.rows) for t in tables]
+    names = _sheet_names()
+    return [(names.get(t.kode, t.judul[:31]), t.header, t.rows) for t in tables]
 
 
 def laporan_xlsx(laporan: LaporanTahunan, angka: dict[str, Any]) -> bytes:

@@ -45,7 +45,7 @@ def bar_chart(
     key: str, title: str, labels: Sequence[str], values: Sequence[float], unit: str = ""
 ) -> SafeString:
     """Horizontal bars, one per category, longest labels shortened (full text on hover)."""
-    width, left, right, row, top = 560, 200, 80, 26, 6
+    width, left, right, row, top = 560, 220, 70, 26, 6
     height = top * 2 + row * len(values)
     top_value = max((_number(v) for v in values), default=0) or 1
     span = width - left - right
@@ -54,7 +54,7 @@ def bar_chart(
         y = top + i * row
         size = span * _number(value) / top_value
         full = escape(str(label))
-        short = escape(Truncator(str(label)).chars(28))
+        short = escape(Truncator(str(label)).chars(26))
         shown = escape(f"{fmt(value)}{unit}")
         body.append(
             f'<text x="{left - 8}" y="{y + row / 2:.1f}" text-anchor="end" '
@@ -83,6 +83,8 @@ def column_chart(
     ]
     for i, (label, value) in enumerate(zip(labels, values, strict=True)):
         size = span * _number(value) / top_value
+        # Twelve months leave room for three letters each ("Jan", "Feb", ...).
+        short = str(label)[:3] if count > 6 else Truncator(str(label)).chars(9)
         x = left + i * slot
         centre = x + slot / 2
         shown = escape(f"{fmt(value)}{unit}")
@@ -93,7 +95,7 @@ def column_chart(
             f'<text x="{centre:.1f}" y="{height - bottom - size - 5:.1f}" text-anchor="middle" '
             f'font-size="12" fill="{TEXT}">{shown}</text>'
             f'<text x="{centre:.1f}" y="{height - 9}" text-anchor="middle" font-size="12" '
-            f'fill="{TEXT}">{escape(Truncator(str(label)).chars(9))}</text>'
+            f'fill="{TEXT}">{escape(short)}</text>'
         )
     return _frame(key, title, width, height, body)
 

@@ -28,7 +28,8 @@ def cell(value: Any) -> str:
     if isinstance(value, date):
         return value.strftime("%d-%m-%Y")
     if isinstance(value, float):
-        return formats.number_format(round(value, 2))
+        value = round(value, 2)
+        return formats.number_format(int(value) if value.is_integer() else value)
     if isinstance(value, int):
         return formats.number_format(value)
     return str(value)
