@@ -10,8 +10,8 @@ weekends and the 15 July holiday skipped):
 | B | Mon 07-14 | surat | Fri 07-18 | 3 | ditolak (Ps 17 h) | yes |
 | C | Wed 07-02 | email | Wed 07-09 | 5 | sebagian (Ps 17 i) | yes |
 | D | Tue 07-01 | telepon | Fri 07-11 | 8 | tidak dikuasai | yes |
-| E | Thu 07-03 | langsung | Tue 07-22 | 12 | seluruhnya, then a keberatan (g) granted and carried out 08-05 | no (due 07-18) |
-| F | Mon 07-21 | langsung | Wed 08-06 | 12 | seluruhnya, after a 5-day extension (due 08-11) | yes |
+| E | Thu 07-03 | langsung | Tue 07-22 | 12 | seluruhnya; keberatan (g) granted | no (due 07-18) |
+| F | Mon 07-21 | langsung | Wed 08-06 | 12 | seluruhnya, extended 5 days (due 08-11) | yes |
 | G | Tue 07-01 | langsung | — | — | withdrawn | not counted |
 | H | Thu 07-24 | faksimili | — | — | still open, long overdue | no |
 

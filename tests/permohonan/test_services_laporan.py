@@ -170,7 +170,9 @@ def test_approval_freezes_the_fixture_year_figures(users, tahun_2025):
     e = rincian[tahun_2025["E"].nomor]
     assert e[1:] == ["2025-07-03", "langsung", "diberikan_seluruhnya", "2025-07-22", 12, False]
     assert angka["keberatan"]["jumlah"] == 3
-    assert angka["keberatan"]["per_alasan"] == dict(zip("abcdefg", [1, 0, 0, 1, 0, 0, 1]))
+    assert angka["keberatan"]["per_alasan"] == dict(
+        zip("abcdefg", [1, 0, 0, 1, 0, 0, 1], strict=True)
+    )
     assert (angka["keberatan"]["menguatkan"], angka["keberatan"]["mengabulkan"]) == (1, 1)
     assert angka["keberatan"]["dilaksanakan_tepat"] == 1
     assert angka["sengketa"]["per_tahap"] == {"mediasi": 0, "ajudikasi": 1, "pengadilan": 0}

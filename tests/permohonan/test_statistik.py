@@ -100,7 +100,7 @@ def test_refusal_grounds(tahun_2025):
 
 def test_keberatan_by_ground_and_outcome(tahun_2025):
     per_alasan = dict(statistik.keberatan_per_alasan(TAHUN))
-    assert [n for n in per_alasan.values()] == [1, 0, 0, 1, 0, 0, 1]  # a, d, g
+    assert list(per_alasan.values()) == [1, 0, 0, 1, 0, 0, 1]  # a, d, g
     ringkasan = statistik.ringkasan_keberatan(TAHUN)
     assert (ringkasan.jumlah, ringkasan.menguatkan, ringkasan.mengabulkan) == (3, 1, 1)
     assert (ringkasan.ditarik, ringkasan.menunggu, ringkasan.tepat_waktu) == (1, 0, 2)
