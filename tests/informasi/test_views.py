@@ -322,6 +322,7 @@ MATRIX = {
     "informasi.versi.publikasikan": {D},
     "informasi.versi.ekspor": ALL,
     "informasi.impor": {PP},
+    "informasi.entri.usulkan_ppid": {PP},
 }
 
 
