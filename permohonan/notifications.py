@@ -28,7 +28,6 @@ logger = logging.getLogger(__name__)
 Attachment = tuple[str, bytes, str]
 
 
-
 # Demo data must not write to anyone; the switch is portal-wide.
 muted = mail.muted
 

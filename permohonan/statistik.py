@@ -555,7 +555,8 @@ def _permohonan_sorotan(periode: Periode) -> list[Sorotan]:
                 "tepat-waktu",
                 _("Dijawab tepat waktu"),
                 f"{fmt(waktu.persen_tepat)}%",
-                _("dari %(n)s permohonan yang sudah dijawab atau lewat batas waktu") % {"n": fmt(waktu.dinilai)},
+                _("dari %(n)s permohonan yang sudah dijawab atau lewat batas waktu")
+                % {"n": fmt(waktu.dinilai)},
             )
         )
     if waktu.median is not None:
