@@ -273,7 +273,7 @@ def tabel(angka: dict[str, Any]) -> list[TabelLaporan]:
                 [str(Keberatan.Putusan.MENGABULKAN.label), kb["mengabulkan"]],
                 [_("Ditarik / selesai dengan musyawarah"), kb["ditarik"]],
                 [_("Menunggu tanggapan Atasan PPID"), kb["menunggu"]],
-                [_("Ditanggapi dalam 30 hari kerja (Pasal 36 ayat 2)"), kb["tepat_waktu"]],
+                [_("Ditanggapi dalam batas waktu (Pasal 36 ayat 2)"), kb["tepat_waktu"]],
                 [_("Dikabulkan dan sudah dilaksanakan PPID"), kb["dilaksanakan"]],
                 [_("Dilaksanakan dalam batas waktu pelaksanaan"), kb["dilaksanakan_tepat"]],
             ],

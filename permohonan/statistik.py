@@ -546,7 +546,9 @@ def _permohonan_sorotan(periode: Periode) -> list[Sorotan]:
             "permohonan",
             _("Permohonan informasi"),
             fmt(waktu.jumlah),
-            _("diterima pada %(p)s") % {"p": periode.label.lower()},
+            _("diterima pada tahun %(tahun)s") % {"tahun": periode.tahun}
+            if periode.bulan is None and periode.triwulan is None
+            else _("diterima pada %(p)s") % {"p": periode.label},
         )
     ]
     if waktu.dinilai:
@@ -599,7 +601,7 @@ def _keberatan_tables(periode: Periode, staf: bool) -> list[Tabel]:
                 (_("Keberatan diterima"), ringkasan.jumlah),
                 (_("Ditanggapi Atasan PPID"), ringkasan.diputus),
                 (
-                    _("Ditanggapi dalam 30 hari kerja (Pasal 36 ayat 2)"),
+                    _("Ditanggapi dalam batas waktu (Pasal 36 ayat 2)"),
                     ringkasan.tepat_waktu,
                 ),
                 (_("Dikabulkan"), ringkasan.mengabulkan),
