@@ -62,3 +62,9 @@ def hari_prioritas() -> tuple[int, int]:
 
 def register_page_size() -> int:
     return int(getattr(settings, "INFORMASI_REGISTER_PAGE_SIZE", 50))
+
+
+def serta_merta_hari() -> int:
+    """How many days after it is documented a serta-merta entry (UU 14/2008 Ps 10) is shown
+    prominently at the top of the home page; it stays in the DIP afterwards."""
+    return int(getattr(settings, "INFORMASI_SERTA_MERTA_HARI", 30))

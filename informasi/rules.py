@@ -328,3 +328,10 @@ declare_permissions(
         }
     }
 )
+
+# Documents the PPID produces itself (the annual report) enter the register for the Desk.
+register(
+    "informasi.entri.usulkan_ppid",
+    roles=[Role.PPID],
+    description=_("Mengajukan dokumen PPID (laporan tahunan) ke register DIP"),
+)

@@ -1842,3 +1842,61 @@ def check_expiry(*, today: date | None = None) -> HasilPemeriksaan:
             {"hasil": result, "tanggal": today},
         )
     return result
+
+
+# ----------------------------------------------------------------------------- PPID documents
+
+
+@transaction.atomic
+def entry_propose_document(
+    *,
+    actor,
+    unit: UnitKerja,
+    values: dict,
+    dokumen: list[tuple[str, StoredFile]],
+    note: str = "",
+) -> InformasiPublik:
+    """(new) → draf → diajukan. PPID: information the PPID itself produces (the annual report
+    on the information service) enters the register with its documents and goes straight to the
+    Desk to be documented, as a unit's submitted entry would (SOP seed 001 step 2). From there it
+    follows the ordinary path: documented, set in a version, ordered, published."""
+    require(actor, "informasi.entri.usulkan_ppid")
+    if unit is None or not unit.aktif:
+        raise ValidationError({"unit": _("Pilih unit kerja yang aktif.")})
+    if not dokumen:
+        raise ValidationError(_("Lampirkan dokumen informasi."))
+    entry = _new_entry(actor=actor, unit=unit, values=values, impor=None, note=note)
+    for judul, stored in dokumen:
+        with stored.file.open("rb") as handle:
+            teks = extract.extract_text(handle, stored.content_type)
+        DokumenInformasi.objects.create(
+            informasi=entry,
+            jenis=DokumenInformasi.Jenis.BERKAS,
+            judul=" ".join(judul.split())[:300],
+            berkas=stored,
+            teks=teks,
+            ditambahkan_oleh=actor,
+        )
+        audit.record(
+            actor=actor,
+            obj=entry,
+            action="informasi.dokumen.tambah",
+            from_state=entry.status,
+            to_state=entry.status,
+            note=_("%(judul)s (%(nama)s, SHA-256 %(sha)s)")
+            % {"judul": judul, "nama": stored.original_name, "sha": stored.sha256},
+        )
+    transition = ENTRY_TRANSITIONS["ajukan"]
+    _refuse_state(transition, entry.status, E)
+    before = entry.status
+    entry.status = transition.target
+    entry.diajukan_pada = timezone.now()
+    entry.save(update_fields=["status", "diajukan_pada"])
+    audit.record(
+        actor=actor, obj=entry, action="informasi.ajukan", from_state=before,
+        to_state=entry.status, note=note,
+    )  # fmt: skip
+    notify.send_on_commit(
+        "diajukan", notify.role_emails(Role.DESK), {"entry": entry, "actor": actor}
+    )
+    return entry

@@ -18,7 +18,14 @@ from reportlab.pdfgen import canvas
 from ppid_portal.models import UnitKerja, User
 
 from . import notifications, workflow
-from .models import Disposisi, Keputusan, Permohonan, Sengketa
+from .models import (
+    Disposisi,
+    Keputusan,
+    LaporanTahunan,
+    Permohonan,
+    Sengketa,
+    SurveiKepuasan,
+)
 
 
 def _pdf(text: str) -> SimpleUploadedFile:
@@ -126,7 +133,79 @@ def seed(stdout) -> None:
                 )
             _play(key, p, desk=desk, ppid=ppid, atasan=atasan, units=(umum, keuangan), users=users)
             created += 1
-    stdout.write(f"Permohonan demo: {created} dibuat ({len(APPLICANTS)} skenario).")
+        stdout.write(f"Permohonan demo: {created} dibuat ({len(APPLICANTS)} skenario).")
+        _seed_survei(stdout)
+        _seed_laporan(ppid, stdout)
+
+
+# key of the scenario, scores (prosedur, waktu, hasil, petugas, sarana), comment for staff
+SURVEI = [
+    ("seluruhnya", (4, 4, 4, 4, 3), "Cepat dan jelas. Terima kasih, petugas desk sangat membantu."),
+    (
+        "sebagian",
+        (3, 3, 2, 4, 3),
+        "Bagian yang dihitamkan cukup banyak; alasannya mohon lebih rinci.",
+    ),
+    ("tidak_dikuasai", (3, 2, 2, 3, 3), ""),
+    ("belum", (2, 3, 2, 3, 2), "Formulir daring sulit dibuka dari ponsel."),
+]
+
+
+def _seed_survei(stdout) -> None:
+    """A few answers to the satisfaction survey, given through the tracking link."""
+    from .services import survei_submit
+    from .tracking import Pemohon
+
+    made = 0
+    for key, scores, komentar in SURVEI:
+        p = Permohonan.objects.filter(email=_email(key), status=Permohonan.Status.SELESAI).first()
+        if p is None or SurveiKepuasan.objects.filter(permohonan=p).exists():
+            continue
+        survei_submit(
+            actor=Pemohon(p.pk),
+            permohonan_id=p.pk,
+            nilai=dict(zip(SurveiKepuasan.FIELDS, scores, strict=True)),
+            komentar=komentar,
+        )
+        made += 1
+    stdout.write(f"Survei kepuasan demo: {made} jawaban.")
+
+
+NARASI_DEMO = {
+    "kebijakan": (
+        "Layanan informasi publik dijalankan berdasarkan UU 14/2008, PP 61/2010, dan Perki "
+        "1/2021, dengan SK penetapan PPID dan SOP pelayanan permohonan informasi, pemutakhiran "
+        "DIP, dan uji konsekuensi."
+    ),
+    "sarana_prasarana": (
+        "Ruang Desk Pelayanan Informasi di lantai dasar, portal PPID dengan formulir daring, "
+        "satu komputer layanan, pemindai, dan papan informasi."
+    ),
+    "sumber_daya_manusia": (
+        "Satu PPID, dua petugas Desk Pelayanan Informasi, dan satu Penyedia Informasi di setiap "
+        "sub-bagian."
+    ),
+    "anggaran": "Anggaran layanan informasi tahun ini dan realisasinya (diisi PPID).",
+    "kendala": (
+        "Internal: dokumen sebagian unit belum terdigitalisasi. Eksternal: sebagian pemohon "
+        "belum mengetahui layanan daring."
+    ),
+    "rekomendasi": (
+        "Digitalisasi arsip unit, sosialisasi layanan daring, dan pelatihan Penyedia Informasi."
+    ),
+}
+
+
+def _seed_laporan(ppid: User, stdout) -> None:
+    """A draft annual report of last year, narrative filled, for the PPID to review."""
+    from .services import laporan_update
+
+    tahun = timezone.localdate().year - 1
+    if LaporanTahunan.objects.filter(tahun=tahun).exists():
+        return
+    laporan = workflow.laporan_create(actor=ppid, tahun=tahun)
+    laporan_update(actor=ppid, laporan_id=laporan.pk, values=NARASI_DEMO)
+    stdout.write(f"Draf laporan layanan informasi publik tahun {tahun} dibuat.")
 
 
 def _demo_penetapan(alasan: str):

@@ -16,7 +16,15 @@ from ppid_portal.files import DOCUMENT_KINDS, SCAN_KINDS, UploadValidator
 from ppid_portal.models import UnitKerja
 
 from . import conf
-from .models import AturanTenggat, Keberatan, Keputusan, Permohonan, Sengketa
+from .models import (
+    AturanTenggat,
+    Keberatan,
+    Keputusan,
+    LaporanTahunan,
+    Permohonan,
+    Sengketa,
+    SurveiKepuasan,
+)
 from .validators import clean_nik, clean_telepon
 
 # A field no person sees (hidden by CSS, skipped by keyboard); a form robot fills it in.
@@ -678,3 +686,120 @@ class DaftarAkunForm(HoneypotMixin, UserCreationForm):
         if get_user_model().objects.filter(email__iexact=email).exists():
             raise ValidationError(_("Alamat e-mail ini sudah dipakai akun lain."))
         return email
+
+
+class SurveiForm(forms.Form):
+    """The satisfaction survey: each element of the service scored 1–4, and a comment."""
+
+    komentar = forms.CharField(
+        label=_("Komentar dan saran (tidak wajib)"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Hanya dibaca petugas PPID; tidak ditampilkan kepada umum."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        fields = {}
+        for name, question, answers in SurveiKepuasan.UNSUR:
+            fields[name] = forms.TypedChoiceField(
+                label=question,
+                choices=[(i, f"{i} – {answer}") for i, answer in enumerate(answers, start=1)],
+                coerce=int,
+                widget=forms.RadioSelect,
+                error_messages={"required": _("Pilih salah satu nilai.")},
+            )
+        fields["komentar"] = self.fields.pop("komentar")
+        self.fields = {**fields, **self.fields}
+
+
+class LaporanBaruForm(forms.Form):
+    tahun = forms.IntegerField(
+        label=_("Tahun laporan"),
+        help_text=_("Laporan disampaikan paling lambat tiga bulan setelah tahun berakhir."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["tahun"].initial = timezone.localdate().year - 1
+
+
+class LaporanNarasiForm(forms.ModelForm):
+    """The narrative sections the PPID writes; the figures come from the registers."""
+
+    class Meta:
+        model = LaporanTahunan
+        fields = list(LaporanTahunan.NARASI)
+        widgets = {name: forms.Textarea(attrs={"rows": 6}) for name in LaporanTahunan.NARASI}
+        help_texts = {
+            "kebijakan": _("Misalnya SK PPID, SOP layanan, dan kebijakan keterbukaan informasi."),
+            "sarana_prasarana": _("Ruang layanan, situs, komputer, dan sarana lain."),
+            "sumber_daya_manusia": _("Jumlah dan kualifikasi petugas PPID dan Desk Layanan."),
+            "anggaran": _("Anggaran layanan informasi tahun ini dan realisasinya."),
+            "kendala": _("Kendala internal dan eksternal dalam melayani informasi."),
+            "rekomendasi": _("Rekomendasi dan rencana tindak lanjut untuk perbaikan layanan."),
+        }
+
+
+class LaporanSetujuiForm(forms.Form):
+    unit = forms.ModelChoiceField(
+        label=_("Unit yang menguasai laporan (untuk DIP)"),
+        queryset=UnitKerja.objects.filter(aktif=True),
+        help_text=_(
+            "Laporan yang disetujui masuk register DIP sebagai informasi setiap saat atas nama "
+            "unit ini, lalu didokumentasikan Desk seperti entri lainnya."
+        ),
+    )
+
+
+class LaporanBatalForm(forms.Form):
+    alasan = forms.CharField(
+        label=_("Alasan pembatalan"), widget=forms.Textarea(attrs={"rows": 2}), max_length=2000
+    )
+
+
+class RekapForm(forms.Form):
+    """Monthly or quarterly rekap of requests for the Atasan PPID."""
+
+    tahun = forms.IntegerField(label=_("Tahun"), min_value=2010)
+    jenis = forms.ChoiceField(
+        label=_("Rekap"),
+        choices=[("bulan", _("Bulanan")), ("triwulan", _("Triwulanan"))],
+        widget=forms.RadioSelect,
+        initial="bulan",
+    )
+    bulan = forms.TypedChoiceField(label=_("Bulan"), coerce=int, required=False)
+    triwulan = forms.TypedChoiceField(
+        label=_("Triwulan"),
+        coerce=int,
+        required=False,
+        choices=[("", "—"), (1, "I"), (2, "II"), (3, "III"), (4, "IV")],
+    )
+
+    def __init__(self, *args, **kwargs):
+        from ppid_portal.statistik import month_name
+
+        super().__init__(*args, **kwargs)
+        today = timezone.localdate()
+        self.fields["tahun"].initial = today.year
+        self.fields["tahun"].max_value = today.year
+        self.fields["tahun"].validators.append(MaxValueValidator(today.year))
+        self.fields["bulan"].choices = [("", "—")] + [(m, month_name(m)) for m in range(1, 13)]
+        self.fields["bulan"].initial = today.month
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("jenis") == "bulan" and not cleaned.get("bulan"):
+            self.add_error("bulan", _("Pilih bulan."))
+        if cleaned.get("jenis") == "triwulan" and not cleaned.get("triwulan"):
+            self.add_error("triwulan", _("Pilih triwulan."))
+        return cleaned
+
+    def periode(self):
+        from ppid_portal.statistik import Periode
+
+        data = self.cleaned_data
+        if data["jenis"] == "bulan":
+            return Periode(data["tahun"], bulan=data["bulan"])
+        return Periode(data["tahun"], triwulan=data["triwulan"])

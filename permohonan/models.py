@@ -498,6 +498,10 @@ class Keputusan(models.Model):
     jabatan_pejabat = models.CharField(_("jabatan pejabat"), max_length=200, blank=True)
     disampaikan_pada = models.DateField(_("tanggal disampaikan"), null=True, blank=True)
     cara_disampaikan = models.CharField(_("disampaikan melalui"), max_length=200, blank=True)
+    # The due date in force when the notice was issued (the notice period with any extension,
+    # or the period to carry out a granted keberatan): the statistics of answers on time read
+    # it, since the request's own due date moves when a keberatan reopens it.
+    tenggat = models.DateField(_("batas waktu yang berlaku saat diputus"), null=True, blank=True)
     created_at = models.DateTimeField(default=timezone.now, editable=False)
 
     class Meta:
@@ -788,3 +792,196 @@ class PengingatTerkirim(models.Model):
 
     def __str__(self) -> str:
         return f"{self.tanggal} {self.objek} {self.objek_id} → {self.penerima}"
+
+
+class SurveiKepuasan(models.Model):
+    """The applicant's rating of the service once a request is finished: a short survey in the
+    style of the Indeks Kepuasan Masyarakat (PermenPANRB 14/2017), each element scored 1–4, and
+    a comment only staff read. At most one per request."""
+
+    # (field, question, answers 1..4): elements of the IKM (prosedur, waktu, produk, perilaku
+    # pelaksana, sarana).
+    UNSUR = (
+        (
+            "nilai_prosedur",
+            _("Bagaimana kemudahan prosedur permohonan informasi?"),
+            (_("Tidak mudah"), _("Kurang mudah"), _("Mudah"), _("Sangat mudah")),
+        ),
+        (
+            "nilai_waktu",
+            _("Bagaimana kecepatan waktu pelayanan?"),
+            (_("Tidak cepat"), _("Kurang cepat"), _("Cepat"), _("Sangat cepat")),
+        ),
+        (
+            "nilai_hasil",
+            _("Bagaimana kesesuaian informasi yang Anda terima dengan permintaan Anda?"),
+            (_("Tidak sesuai"), _("Kurang sesuai"), _("Sesuai"), _("Sangat sesuai")),
+        ),
+        (
+            "nilai_petugas",
+            _("Bagaimana kesopanan dan keramahan petugas?"),
+            (
+                _("Tidak sopan dan ramah"),
+                _("Kurang sopan dan ramah"),
+                _("Sopan dan ramah"),
+                _("Sangat sopan dan ramah"),
+            ),
+        ),
+        (
+            "nilai_sarana",
+            _("Bagaimana kualitas sarana layanan (situs, desk layanan, formulir)?"),
+            (_("Buruk"), _("Cukup"), _("Baik"), _("Sangat baik")),
+        ),
+    )
+    FIELDS = tuple(name for name, _question, _answers in UNSUR)
+
+    permohonan = models.OneToOneField(
+        Permohonan, on_delete=models.CASCADE, related_name="survei", verbose_name=_("permohonan")
+    )
+    diisi_pada = models.DateTimeField(_("diisi pada"), default=timezone.now)
+    tanggal = models.DateField(_("tanggal pengisian"), db_index=True)
+    nilai_prosedur = models.PositiveSmallIntegerField(_("kemudahan prosedur"))
+    nilai_waktu = models.PositiveSmallIntegerField(_("kecepatan waktu"))
+    nilai_hasil = models.PositiveSmallIntegerField(_("kesesuaian hasil"))
+    nilai_petugas = models.PositiveSmallIntegerField(_("perilaku petugas"))
+    nilai_sarana = models.PositiveSmallIntegerField(_("kualitas sarana"))
+    # Read by staff only: it may name officers or the applicant.
+    komentar = models.TextField(_("komentar dan saran"), blank=True)
+
+    class Meta:
+        ordering = ["-diisi_pada", "-id"]
+        verbose_name = _("survei kepuasan")
+        verbose_name_plural = _("survei kepuasan")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(**{f"{name}__gte": 1, f"{name}__lte": 4}),
+                name=f"survei_{name}_1_sampai_4",
+            )
+            for name in (
+                "nilai_prosedur",
+                "nilai_waktu",
+                "nilai_hasil",
+                "nilai_petugas",
+                "nilai_sarana",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Survei {self.permohonan}"
+
+    @property
+    def rata_rata(self) -> float:
+        return sum(getattr(self, name) for name in self.FIELDS) / len(self.FIELDS)
+
+
+class LaporanTahunan(models.Model):
+    """The laporan layanan informasi publik of one year (Perki 1/2021): the figures computed
+    from the registers plus the narrative the PPID writes. Approved by the PPID, when its
+    figures are frozen, its PDF and XLSX kept, and it enters the DIP as setiap-saat
+    information. Due within three months after the year ends, to the Atasan PPID and the
+    Komisi Informasi.
+
+    States change only through `permohonan.workflow`.
+    """
+
+    class Status(models.TextChoices):
+        DRAF = "draf", _("Draf")
+        DISETUJUI = "disetujui", _("Disetujui PPID")
+        DIGANTIKAN = "digantikan", _("Digantikan laporan revisi")
+        DIBATALKAN = "dibatalkan", _("Dibatalkan")
+
+    # The narrative sections, in the order of the report.
+    NARASI = (
+        "kebijakan",
+        "sarana_prasarana",
+        "sumber_daya_manusia",
+        "anggaran",
+        "kendala",
+        "rekomendasi",
+    )
+
+    tahun = models.PositiveSmallIntegerField(_("tahun laporan"))
+    status = models.CharField(
+        _("status"), max_length=12, choices=Status, default=Status.DRAF, db_index=True
+    )
+    kebijakan = models.TextField(
+        _("gambaran umum kebijakan pelayanan informasi publik"), blank=True
+    )
+    sarana_prasarana = models.TextField(_("sarana dan prasarana pelayanan"), blank=True)
+    sumber_daya_manusia = models.TextField(
+        _("sumber daya manusia yang menangani layanan"), blank=True
+    )
+    anggaran = models.TextField(_("anggaran pelayanan informasi"), blank=True)
+    kendala = models.TextField(_("kendala internal dan eksternal"), blank=True)
+    rekomendasi = models.TextField(_("rekomendasi dan rencana tindak lanjut"), blank=True)
+    # The figures as approved; empty while a draft (a draft always shows the registers now).
+    angka = models.JSONField(_("angka laporan"), default=dict, blank=True, editable=False)
+    berkas_pdf = models.ForeignKey(
+        StoredFile, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    berkas_xlsx = models.ForeignKey(
+        StoredFile, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    # The DIP entry (setiap saat) that publishes the approved report.
+    informasi = models.ForeignKey(
+        "informasi.InformasiPublik",
+        verbose_name=_("entri DIP"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    dibuat_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    dibuat_pada = models.DateTimeField(_("dibuat pada"), default=timezone.now)
+    diubah_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    diubah_pada = models.DateTimeField(_("diubah pada"), default=timezone.now)
+    disetujui_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    disetujui_pada = models.DateTimeField(_("disetujui pada"), null=True, blank=True)
+    digantikan_pada = models.DateTimeField(_("digantikan pada"), null=True, blank=True)
+    dibatalkan_pada = models.DateTimeField(_("dibatalkan pada"), null=True, blank=True)
+    alasan_pembatalan = models.TextField(_("alasan pembatalan"), blank=True)
+
+    class Meta:
+        ordering = ["-tahun", "-dibuat_pada", "-id"]
+        verbose_name = _("laporan layanan informasi publik")
+        verbose_name_plural = _("laporan layanan informasi publik")
+
+    # Meta cannot see the nested choices, so the constraints are attached in the class body.
+    Meta.constraints = [
+        models.CheckConstraint(
+            condition=_choices_check("status", Status), name="laporan_status_valid"
+        ),
+        # One draft and one approved report per year at a time; a revision replaces the last.
+        models.UniqueConstraint(
+            fields=["tahun"], condition=Q(status="draf"), name="laporan_satu_draf_per_tahun"
+        ),
+        models.UniqueConstraint(
+            fields=["tahun"],
+            condition=Q(status="disetujui"),
+            name="laporan_satu_disetujui_per_tahun",
+        ),
+        models.CheckConstraint(
+            condition=~Q(status="disetujui") | Q(berkas_pdf__isnull=False),
+            name="laporan_disetujui_berkas",
+        ),
+    ]
+
+    def __str__(self) -> str:
+        return _("Laporan layanan informasi publik tahun %(tahun)s") % {"tahun": self.tahun}
+
+    def get_absolute_url(self) -> str:
+        return reverse("permohonan:laporan_detail", args=[self.pk])
+
+    @property
+    def narasi(self) -> list[tuple[str, str, str]]:
+        """(field, title, text) of each narrative section."""
+        return [
+            (name, str(self._meta.get_field(name).verbose_name), getattr(self, name))
+            for name in self.NARASI
+        ]

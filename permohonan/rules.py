@@ -144,3 +144,25 @@ register(
     roles=[Role.PPID, Role.ATASAN],
     description=_("Mencatat sengketa informasi dan hasilnya"),
 )
+
+# Procedure pages, reports and the satisfaction survey.
+register(
+    "permohonan.prosedur",
+    check=_anyone,
+    description=_("Membaca tata cara permohonan, jangka waktu, keberatan, dan sengketa"),
+)
+register(
+    "permohonan.survei",
+    check=_anyone,
+    description=_("Mengisi survei kepuasan (pemohon dengan kode pelacakan atau akun pemilik)"),
+)
+register(
+    "laporan.lihat",
+    roles=[Role.DESK, Role.PPID, Role.ATASAN, Role.PEMBINA],
+    description=_("Membaca laporan layanan informasi publik dan rekap permohonan"),
+)
+register(
+    "laporan.kelola",
+    roles=[Role.PPID],
+    description=_("Menyusun, menyetujui, dan membatalkan laporan layanan informasi publik"),
+)

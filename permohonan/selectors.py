@@ -10,8 +10,7 @@ from typing import Any
 from django.db.models import Exists, OuterRef, Prefetch, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _l
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 
 from ppid_portal.access import has_role
 from ppid_portal.calendar import load_holidays
@@ -288,27 +287,27 @@ def _biaya(k: Keputusan | None) -> str:
 
 
 PERMOHONAN_HEADER = (
-    _l("No."),
-    _l("Nomor pendaftaran"),
-    _l("Tanggal permohonan"),
-    _l("Nama"),
-    _l("NIK"),
-    _l("Alamat"),
-    _l("Nomor kontak / e-mail"),
-    _l("Pekerjaan"),
-    _l("Informasi yang diminta"),
-    _l("Tujuan penggunaan"),
-    _l("Jenis permohonan"),
-    _l("Unit kerja"),
-    _l("Dikuasai / tidak dikuasai"),
-    _l("Bentuk informasi"),
-    _l("Keputusan"),
-    _l("Alasan penolakan / penghitaman"),
-    _l("Nomor dan tanggal pemberitahuan tertulis"),
-    _l("Tanggal disampaikan"),
-    _l("Biaya dan cara pembayaran"),
-    _l("Status"),
-    _l("Batas pemberitahuan"),
+    gettext_lazy("No."),
+    gettext_lazy("Nomor pendaftaran"),
+    gettext_lazy("Tanggal permohonan"),
+    gettext_lazy("Nama"),
+    gettext_lazy("NIK"),
+    gettext_lazy("Alamat"),
+    gettext_lazy("Nomor kontak / e-mail"),
+    gettext_lazy("Pekerjaan"),
+    gettext_lazy("Informasi yang diminta"),
+    gettext_lazy("Tujuan penggunaan"),
+    gettext_lazy("Jenis permohonan"),
+    gettext_lazy("Unit kerja"),
+    gettext_lazy("Dikuasai / tidak dikuasai"),
+    gettext_lazy("Bentuk informasi"),
+    gettext_lazy("Keputusan"),
+    gettext_lazy("Alasan penolakan / penghitaman"),
+    gettext_lazy("Nomor dan tanggal pemberitahuan tertulis"),
+    gettext_lazy("Tanggal disampaikan"),
+    gettext_lazy("Biaya dan cara pembayaran"),
+    gettext_lazy("Status"),
+    gettext_lazy("Batas pemberitahuan"),
 )
 
 
@@ -340,26 +339,26 @@ def permohonan_row(index: int, p: Permohonan) -> list[Any]:
 
 
 KEBERATAN_HEADER = (
-    _l("No."),
-    _l("Nomor keberatan"),
-    _l("Tanggal keberatan"),
-    _l("Nama pemohon"),
-    _l("NIK"),
-    _l("Alamat"),
-    _l("Nomor kontak / e-mail"),
-    _l("Pekerjaan"),
-    _l("Kuasa pemohon"),
-    _l("Nomor pendaftaran permohonan"),
-    _l("Informasi yang diminta"),
-    _l("Tujuan penggunaan"),
-    _l("Alasan keberatan (Ps 35 ayat 1)"),
-    _l("Kasus posisi"),
-    _l("Putusan Atasan PPID"),
-    _l("Nomor dan tanggal tanggapan"),
-    _l("Nama dan jabatan Atasan PPID"),
-    _l("Tanggapan pemohon"),
-    _l("Status"),
-    _l("Batas tanggapan"),
+    gettext_lazy("No."),
+    gettext_lazy("Nomor keberatan"),
+    gettext_lazy("Tanggal keberatan"),
+    gettext_lazy("Nama pemohon"),
+    gettext_lazy("NIK"),
+    gettext_lazy("Alamat"),
+    gettext_lazy("Nomor kontak / e-mail"),
+    gettext_lazy("Pekerjaan"),
+    gettext_lazy("Kuasa pemohon"),
+    gettext_lazy("Nomor pendaftaran permohonan"),
+    gettext_lazy("Informasi yang diminta"),
+    gettext_lazy("Tujuan penggunaan"),
+    gettext_lazy("Alasan keberatan (Ps 35 ayat 1)"),
+    gettext_lazy("Kasus posisi"),
+    gettext_lazy("Putusan Atasan PPID"),
+    gettext_lazy("Nomor dan tanggal tanggapan"),
+    gettext_lazy("Nama dan jabatan Atasan PPID"),
+    gettext_lazy("Tanggapan pemohon"),
+    gettext_lazy("Status"),
+    gettext_lazy("Batas tanggapan"),
 )
 
 
@@ -393,21 +392,22 @@ def keberatan_row(index: int, kb: Keberatan) -> list[Any]:
 # What the applicant sees of the history: the steps, never staff notes.
 
 PUBLIC_STEPS = {
-    "permohonan.ajukan": _l("Permohonan diterima"),
-    "permohonan.catat": _l("Permohonan dicatat oleh desk layanan"),
-    "permohonan.verifikasi": _l("Permohonan dinyatakan lengkap"),
-    "permohonan.perlu_dilengkapi": _l("Permohonan perlu dilengkapi"),
-    "permohonan.dilengkapi": _l("Permohonan dilengkapi pemohon"),
-    "permohonan.gugur": _l("Permohonan ditutup karena tidak dilengkapi"),
-    "permohonan.disposisi": _l("Permohonan diteruskan ke unit kerja"),
-    "permohonan.perpanjang": _l("Jangka waktu diperpanjang"),
-    "permohonan.putus": _l("Pemberitahuan tertulis diterbitkan"),
-    "permohonan.tarik": _l("Permohonan ditarik"),
-    "permohonan.buka_kembali": _l("Permohonan dibuka kembali atas putusan keberatan"),
-    "permohonan.kode_baru": _l("Kode pelacakan baru diterbitkan"),
-    "keputusan.disampaikan": _l("Pemberitahuan/informasi disampaikan"),
-    "dokumen.diserahkan": _l("Dokumen diunduh pemohon"),
-    "keberatan.ajukan": _l("Keberatan diajukan"),
+    "permohonan.ajukan": gettext_lazy("Permohonan diterima"),
+    "permohonan.catat": gettext_lazy("Permohonan dicatat oleh desk layanan"),
+    "permohonan.verifikasi": gettext_lazy("Permohonan dinyatakan lengkap"),
+    "permohonan.perlu_dilengkapi": gettext_lazy("Permohonan perlu dilengkapi"),
+    "permohonan.dilengkapi": gettext_lazy("Permohonan dilengkapi pemohon"),
+    "permohonan.gugur": gettext_lazy("Permohonan ditutup karena tidak dilengkapi"),
+    "permohonan.disposisi": gettext_lazy("Permohonan diteruskan ke unit kerja"),
+    "permohonan.perpanjang": gettext_lazy("Jangka waktu diperpanjang"),
+    "permohonan.putus": gettext_lazy("Pemberitahuan tertulis diterbitkan"),
+    "permohonan.tarik": gettext_lazy("Permohonan ditarik"),
+    "permohonan.buka_kembali": gettext_lazy("Permohonan dibuka kembali atas putusan keberatan"),
+    "permohonan.kode_baru": gettext_lazy("Kode pelacakan baru diterbitkan"),
+    "keputusan.disampaikan": gettext_lazy("Pemberitahuan/informasi disampaikan"),
+    "dokumen.diserahkan": gettext_lazy("Dokumen diunduh pemohon"),
+    "keberatan.ajukan": gettext_lazy("Keberatan diajukan"),
+    "survei.isi": gettext_lazy("Survei kepuasan diisi"),
 }
 
 

@@ -6,10 +6,12 @@ recomputes the due dates of open requests and objections.
 
 from __future__ import annotations
 
-from datetime import date
+from collections.abc import Mapping
+from datetime import date, datetime
 
-from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ppid_portal import audit
@@ -17,7 +19,8 @@ from ppid_portal.access import require
 from ppid_portal.calendar import load_holidays
 from ppid_portal.models import HariLibur, User
 
-from .models import AturanTenggat
+from .models import AturanTenggat, LaporanTahunan, Permohonan, SurveiKepuasan
+from .tracking import Pemohon
 from .workflow import recompute_deadlines
 
 
@@ -126,3 +129,92 @@ def aturan_save(*, actor: User, aturan: AturanTenggat, changed: list[str]) -> At
         note=", ".join(changed),
     )
     return aturan
+
+
+@transaction.atomic
+def survei_submit(
+    *,
+    actor: Pemohon,
+    permohonan_id: int,
+    nilai: Mapping[str, int],
+    komentar: str = "",
+    at: datetime | None = None,
+) -> SurveiKepuasan:
+    """The applicant of a finished request (written notice issued) rates the service once: each
+    element 1–4 and an optional comment for staff."""
+    if not isinstance(actor, Pemohon) or actor.permohonan_id != permohonan_id:
+        raise PermissionDenied(_("Hanya pemohon yang dapat menilai layanan permohonannya."))
+    permohonan = Permohonan.objects.select_for_update().get(pk=permohonan_id)
+    if permohonan.status != Permohonan.Status.SELESAI:
+        raise ValidationError(
+            _("Survei kepuasan dapat diisi setelah pemberitahuan tertulis diterbitkan.")
+        )
+    if SurveiKepuasan.objects.filter(permohonan=permohonan).exists():
+        raise ValidationError(_("Survei untuk permohonan ini sudah diisi."))
+    errors = {}
+    values = {}
+    for name in SurveiKepuasan.FIELDS:
+        value = nilai.get(name)
+        if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= 4:
+            errors[name] = _("Pilih nilai 1 sampai 4.")
+        else:
+            values[name] = value
+    komentar = (komentar or "").strip()
+    if len(komentar) > 2000:
+        errors["komentar"] = _("Komentar paling banyak 2000 karakter.")
+    if errors:
+        raise ValidationError(errors)
+    now = at or timezone.now()
+    try:
+        with transaction.atomic():
+            survei = SurveiKepuasan.objects.create(
+                permohonan=permohonan,
+                diisi_pada=now,
+                tanggal=timezone.localdate(now),
+                komentar=komentar,
+                **values,
+            )
+    except IntegrityError as exc:
+        raise ValidationError(_("Survei untuk permohonan ini sudah diisi.")) from exc
+    # The comment stays out of the audit note: it is for staff pages only.
+    audit.record(
+        actor=actor.user,
+        actor_label=actor.label,
+        obj=permohonan,
+        action="survei.isi",
+        note=_("Rata-rata nilai %(n).2f") % {"n": survei.rata_rata},
+    )
+    return survei
+
+
+@transaction.atomic
+def laporan_update(*, actor: User, laporan_id: int, values: Mapping[str, str]) -> LaporanTahunan:
+    """No state change. PPID edits the narrative sections of a draft annual report."""
+    require(actor, "laporan.kelola")
+    laporan = LaporanTahunan.objects.select_for_update().get(pk=laporan_id)
+    if laporan.status != LaporanTahunan.Status.DRAF:
+        raise ValidationError(_("Hanya draf laporan yang dapat diubah."))
+    changed = []
+    for name in LaporanTahunan.NARASI:
+        if name not in values:
+            continue
+        text = (values.get(name) or "").strip()
+        if len(text) > 20000:
+            raise ValidationError({name: _("Teks paling banyak 20.000 karakter.")})
+        if text != getattr(laporan, name):
+            setattr(laporan, name, text)
+            changed.append(name)
+    if not changed:
+        return laporan
+    laporan.diubah_oleh = actor
+    laporan.diubah_pada = timezone.now()
+    laporan.save(update_fields=[*changed, "diubah_oleh", "diubah_pada"])
+    audit.record(
+        actor=actor,
+        obj=laporan,
+        action="laporan.ubah",
+        from_state=laporan.status,
+        to_state=laporan.status,
+        note=", ".join(str(LaporanTahunan._meta.get_field(n).verbose_name) for n in changed),
+    )
+    return laporan

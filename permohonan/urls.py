@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import views, views_laporan, views_publik
 from .queues import QUEUES
 
 app_name = "permohonan"
@@ -49,7 +49,9 @@ urlpatterns = [
         views.TanggapanPublikView.as_view(),
         name="tanggapan_publik",
     ),
+    path("lacak/<int:pk>/survei/", views_publik.SurveiView.as_view(), name="survei"),
     path("keberatan/", views.KeberatanMulaiView.as_view(), name="keberatan"),
+    path("prosedur/<slug:halaman>/", views_publik.ProsedurView.as_view(), name="prosedur"),
     path("akun/daftar/", views.DaftarAkunView.as_view(), name="daftar"),
     path("saya/", views.PermohonanSayaView.as_view(), name="saya"),
     # Staff: requests.
@@ -130,6 +132,33 @@ urlpatterns = [
         views.RegisterKeberatanView.as_view(),
         name="register_keberatan",
     ),
+    # Staff: annual reports and rekap.
+    path("staf/laporan/", views_laporan.LaporanListView.as_view(), name="laporan"),
+    path("staf/laporan/baru/", views_laporan.LaporanCreateView.as_view(), name="laporan_baru"),
+    path(
+        "staf/laporan/<int:pk>/", views_laporan.LaporanDetailView.as_view(), name="laporan_detail"
+    ),
+    path(
+        "staf/laporan/<int:pk>/ubah/",
+        views_laporan.LaporanUpdateView.as_view(),
+        name="laporan_ubah",
+    ),
+    path(
+        "staf/laporan/<int:pk>/setujui/",
+        views_laporan.LaporanApproveView.as_view(),
+        name="laporan_setujui",
+    ),
+    path(
+        "staf/laporan/<int:pk>/batalkan/",
+        views_laporan.LaporanCancelView.as_view(),
+        name="laporan_batalkan",
+    ),
+    path(
+        "staf/laporan/<int:pk>/unduh.<str:format>",
+        views_laporan.LaporanDownloadView.as_view(),
+        name="laporan_unduh",
+    ),
+    path("staf/rekap/", views_laporan.RekapView.as_view(), name="rekap"),
     path("staf/kalender/", views.KalenderView.as_view(), name="kalender"),
     path("staf/kalender/<int:pk>/hapus/", views.KalenderHapusView.as_view(), name="kalender_hapus"),
     path("staf/aturan/", views.AturanListView.as_view(), name="aturan"),

@@ -62,6 +62,7 @@ from .models import (
     Keputusan,
     Permohonan,
     Sengketa,
+    SurveiKepuasan,
 )
 from .queues import QUEUES
 from .selectors import attach_deadlines
@@ -229,6 +230,7 @@ class LacakDetailView(ApplicantPageMixin, TemplateView):
         attach_deadlines(keberatan, today=today)
         ground, last_day = workflow.keberatan_window(permohonan, today)
         open_keberatan = any(k.status == Keberatan.Status.DIAJUKAN for k in keberatan)
+        sudah_survei = SurveiKepuasan.objects.filter(permohonan=permohonan).exists()
         return super().get_context_data(
             p=permohonan,
             keputusan_list=keputusan,
@@ -242,6 +244,8 @@ class LacakDetailView(ApplicantPageMixin, TemplateView):
             ),
             batas_keberatan=last_day,
             bisa_tarik=permohonan.is_open,
+            sudah_survei=sudah_survei,
+            bisa_survei=permohonan.status == PS.SELESAI and not sudah_survei,
             tarik_form=AlasanForm(),
             kode=tracking.new_code_for(self.request, permohonan),
             **kwargs,

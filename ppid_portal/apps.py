@@ -21,6 +21,8 @@ class PortalConfig(AppConfig):
         autodiscover_modules("rules")
         autodiscover_modules("queues")
         autodiscover_modules("sitemaps")
+        # Statistics sections (`<app>/statistik.py`) for the statistics pages and the home page.
+        autodiscover_modules("statistik")
         post_migrate.connect(sync_role_permissions, dispatch_uid="ppid_sync_role_permissions")
         user_logged_in.connect(record_login_time, dispatch_uid="ppid_record_login_time")
         post_migrate.connect(

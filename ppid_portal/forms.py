@@ -122,3 +122,34 @@ class RegulasiForm(forms.ModelForm):
         if not self.errors and not has_file and not cleaned.get("tautan"):
             raise forms.ValidationError(_("Lampirkan berkas atau isi tautan resmi dokumen."))
         return cleaned
+
+
+class PeriodeForm(forms.Form):
+    """The period of the statistics pages (GET): a year, optionally one month of it."""
+
+    YEARS_BACK = 9
+
+    tahun = forms.TypedChoiceField(label=_("Tahun"), coerce=int, required=False)
+    bulan = forms.TypedChoiceField(label=_("Bulan"), coerce=int, required=False, empty_value=None)
+
+    def __init__(self, *args, today=None, **kwargs):
+        from django.utils import timezone
+
+        from .statistik import month_name
+
+        super().__init__(*args, **kwargs)
+        self.today = today or timezone.localdate()
+        years = range(self.today.year, self.today.year - self.YEARS_BACK - 1, -1)
+        self.fields["tahun"].choices = [(y, str(y)) for y in years]
+        self.fields["bulan"].choices = [("", _("Setahun penuh"))] + [
+            (m, month_name(m)) for m in range(1, 13)
+        ]
+
+    def periode(self):
+        """The chosen period; this year when nothing (or nothing valid) was chosen."""
+        from .statistik import Periode
+
+        if self.is_bound and self.is_valid():
+            tahun = self.cleaned_data.get("tahun") or self.today.year
+            return Periode(tahun, bulan=self.cleaned_data.get("bulan") or None)
+        return Periode(self.today.year)

@@ -35,3 +35,19 @@ register(
     roles=[Role.PPID],
     description=_("Mengelola daftar regulasi dan SOP"),
 )
+
+
+def _anyone(user, obj) -> bool:
+    return True
+
+
+register(
+    "portal.statistik.view",
+    check=_anyone,
+    description=_("Membaca statistik layanan informasi publik"),
+)
+register(
+    "portal.statistik.staf",
+    roles=[Role.DESK, Role.PPID, Role.ATASAN, Role.PEMBINA],
+    description=_("Membaca statistik lengkap, termasuk komentar survei kepuasan"),
+)

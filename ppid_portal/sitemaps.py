@@ -26,7 +26,7 @@ class PortalStaticSitemap(Sitemap):
     priority = 0.8
 
     def items(self):
-        return ["portal:home", "portal:regulasi"]
+        return ["portal:home", "portal:regulasi", "portal:statistik"]
 
     def location(self, item):
         return reverse(item)

@@ -3,7 +3,7 @@ from django.contrib.auth import views as auth_views
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
-from . import views
+from . import views, views_statistik
 from .sitemaps import all_sitemaps
 
 portal_patterns = (
@@ -12,7 +12,13 @@ portal_patterns = (
         path("profil/<slug:slug>/", views.HalamanDetailView.as_view(), name="halaman"),
         path("regulasi/", views.RegulasiListView.as_view(), name="regulasi"),
         path("regulasi/<int:pk>/unduh/", views.regulasi_download, name="regulasi_unduh"),
+        path("statistik/", views_statistik.StatistikView.as_view(), name="statistik"),
         path("staf/", views.DashboardView.as_view(), name="dashboard"),
+        path(
+            "staf/statistik/",
+            views_statistik.StatistikStafView.as_view(),
+            name="statistik_staf",
+        ),
         path("staf/audit/", views.AuditLogListView.as_view(), name="audit"),
         path("staf/konten/", views.HalamanStaffListView.as_view(), name="konten"),
         path(

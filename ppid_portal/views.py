@@ -19,9 +19,18 @@ from .roles import ROLE_DESCRIPTIONS, STAFF_ROLES
 
 
 class HomeView(TemplateView):
-    """Public: anyone."""
+    """Public: anyone. What the PPID is, current serta-merta information, the request buttons,
+    headline statistics of this year and the DIP by category."""
 
     template_name = "portal/home.html"
+
+    def get_context_data(self, **kwargs):
+        from django.utils import timezone
+
+        from .statistik import Periode, headlines
+
+        periode = Periode(timezone.localdate().year)
+        return super().get_context_data(periode=periode, sorotan=headlines(periode), **kwargs)
 
 
 class PortalLoginView(LoginView):

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from django import template
+from django.utils import timezone
 
 from ppid_portal.access import can
 
-from .. import selectors
+from .. import conf, selectors
 from ..models import InformasiPublik, Kategori, PenetapanPengecualian, UjiKonsekuensi, VersiDIP
 
 register = template.Library()
@@ -22,16 +25,25 @@ def ppid_can(context, action: str, obj=None) -> bool:
 
 @register.simple_tag
 def dip_beranda(limit: int = 5) -> dict:
-    """Home page data of the published DIP: counts per category, the latest entries and the
-    serta-merta information (UU 14/2008 Ps 10, announced immediately)."""
+    """Home page data of the published DIP: counts per category and the latest entries."""
     versi = selectors.published_version()
     counts = selectors.category_counts(versi)
     return {
         "versi": versi,
         "kategori": [(value, label, counts[value]) for value, label in Kategori.choices],
         "terbaru": selectors.latest_rows(versi, limit=limit),
-        "serta_merta": selectors.latest_rows(versi, limit=limit, kategori=Kategori.SERTA_MERTA),
     }
+
+
+@register.simple_tag
+def dip_serta_merta(limit: int = 5) -> list:
+    """The current serta-merta information (UU 14/2008 Ps 10, announced immediately) for the
+    top of the home page: published, documented within `INFORMASI_SERTA_MERTA_HARI` days."""
+    cutoff = timezone.now() - timedelta(days=conf.serta_merta_hari())
+    rows = selectors.latest_rows(
+        selectors.published_version(), limit=limit, kategori=Kategori.SERTA_MERTA
+    )
+    return [row for row in rows if row.tanggal >= cutoff]
 
 
 @register.filter

@@ -42,3 +42,33 @@ def sel(value) -> str:
     if isinstance(value, date):
         return value.strftime("%d-%m-%Y")
     return "" if value is None else str(value)
+
+
+@register.filter
+def angka(value) -> str:
+    """A report cell: dates as dd-mm-yyyy, numbers as the active language writes them, "—"
+    for a figure that cannot be computed."""
+    from datetime import date
+
+    from django.utils import formats
+
+    if value is None:
+        return "—"
+    if isinstance(value, bool):
+        return str(value)
+    if isinstance(value, date):
+        return value.strftime("%d-%m-%Y")
+    if isinstance(value, float):
+        value = round(value, 2)
+        return formats.number_format(int(value) if value.is_integer() else value)
+    if isinstance(value, int):
+        return formats.number_format(value)
+    return str(value)
+
+
+@register.simple_tag
+def aturan_utama():
+    """The default deadline profile, so public text quotes the numbers the workflow uses."""
+    from ..workflow import default_aturan
+
+    return default_aturan()

@@ -13,3 +13,11 @@ def _fresh_rate_limits():
 @pytest.fixture(autouse=True)
 def _site_url(settings):
     settings.PPID_SITE_URL = "https://ppid.contoh.go.id"
+
+
+@pytest.fixture
+def tahun_2025(users, settings):
+    """The fixture year of `tests/permohonan/tahun_uji.py` (July–October 2025)."""
+    from .tahun_uji import build
+
+    return build(users, settings)

@@ -80,3 +80,11 @@ def test_demo_covers_every_state_and_is_idempotent(mailoutbox, django_capture_on
     from ppid_portal.models import AuditLog
 
     assert AuditLog.objects.filter(action="permohonan.putus").count() >= 6
+    # A few survey answers and a draft annual report of last year, once.
+    from permohonan.models import LaporanTahunan, SurveiKepuasan
+
+    assert SurveiKepuasan.objects.count() == 4
+    assert SurveiKepuasan.objects.exclude(komentar="").exists()
+    (laporan,) = LaporanTahunan.objects.all()
+    assert laporan.status == "draf" and laporan.tahun == today.year - 1
+    assert all(text for _name, _title, text in laporan.narasi)

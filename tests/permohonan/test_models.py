@@ -9,6 +9,7 @@ from permohonan.models import (
     Disposisi,
     Keberatan,
     Keputusan,
+    LaporanTahunan,
     Permohonan,
 )
 from ppid_portal.roles import Role
@@ -24,6 +25,7 @@ pytestmark = pytest.mark.django_db
         (Permohonan, workflow.PERMOHONAN_TRANSITIONS),
         (Disposisi, workflow.DISPOSISI_TRANSITIONS),
         (Keberatan, workflow.KEBERATAN_TRANSITIONS),
+        (LaporanTahunan, workflow.LAPORAN_TRANSITIONS),
     ],
 )
 def test_every_state_appears_in_the_transition_table(model, table):

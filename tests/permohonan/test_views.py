@@ -71,6 +71,8 @@ MATRIX = {
     "keberatan.putus": {A},
     "keberatan.tanggapan_pemohon": {D, PP},
     "sengketa.catat": {PP, A},
+    "permohonan.prosedur": {P, D, PP, A, T, B, "pemohon", "anonim"},
+    "permohonan.survei": {P, D, PP, A, T, B, "pemohon", "anonim"},
 }
 
 

@@ -115,6 +115,8 @@ def test_foundation_routes_are_all_known():
             "portal:halaman_ubah",
             "portal:regulasi_tambah",
             "portal:regulasi_ubah",
+            "portal:statistik",
+            "portal:statistik_staf",
             "login",
             "logout",
             "set_language",
