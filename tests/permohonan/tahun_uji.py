@@ -92,6 +92,8 @@ def build(users, settings) -> dict[str, Permohonan]:
         18,
         dasar_pengecualian="h",
         alasan_pengecualian="Memuat rahasia pribadi pihak ketiga.",
+        # No decree in force yet: the refusal starts a consequence test from the request.
+        mulai_uji=True,
     )
     _decide(
         users,
