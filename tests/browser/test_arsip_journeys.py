@@ -117,7 +117,7 @@ def test_public_activity_appears_on_the_website_and_internal_does_not(
 
     page.context.clear_cookies()
     page.goto("/")
-    page.get_by_role("link", name="Dokumentasi kegiatan").click()
+    page.get_by_role("link", name="Dokumentasi", exact=True).click()
     titles = page.locator(".kegiatan-card h2").all_inner_texts()
     assert titles == ["Rapat koordinasi DIP"]
     page.get_by_role("link", name="Rapat koordinasi DIP").click()

@@ -104,6 +104,7 @@ def test_from_proposal_to_the_public_register(page, login, make_user, axe_violat
 
     # 6. Anyone sees it in the register — the metadata, never the analysis or the notes.
     page.goto("/")
+    page.get_by_role("button", name="Informasi publik").click()
     page.get_by_role("link", name="Informasi dikecualikan").first.click()
     table = page.locator("#tabel-dikecualikan").inner_text()
     assert penetapan.nomor in table
