@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import timedelta
 
 from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -86,7 +87,10 @@ def _user(role: Role | None = None, **kwargs):
     return user
 
 
-def build_world() -> World:
+def build_world(canaries: dict[str, str] | None = None) -> World:
+    """The world; `canaries` (see tests/security/test_canary_crawl.py) are written into every
+    private text and file of it."""
+    c = canaries or {}
     unit_a, unit_b = UnitKerjaFactory(), UnitKerjaFactory()
     users: dict[str, object] = {
         WARGA_A: _user(),
@@ -108,9 +112,22 @@ def build_world() -> World:
     public = documented_entry(penyedia, desk, document="Laporan umum yang terbuka")
     versi = publish_version(actors)
     draft = create_entry(penyedia, ringkasan="Rancangan entri unit A")
-    draft_doc = attach_pdf(penyedia, draft, text="Rancangan dokumen unit A")
-    documented = documented_entry(penyedia, desk, document="Dokumen unit A")
-    uji = completed_uji(tim=tim, ppid=ppid, unit_user=penyedia, entry=documented)
+    draft_doc = attach_pdf(penyedia, draft, text=f"Rancangan dokumen unit A {c.get('draf', '')}")
+    documented = documented_entry(
+        penyedia,
+        desk,
+        document=f"Dokumen unit A {c.get('dikecualikan', '')}",
+        kategori="dikecualikan",
+        alasan_pengecualian="a",
+        pengecualian_berakhir=timezone.localdate() + timedelta(days=3 * 365),
+    )
+    uji = completed_uji(
+        tim=tim,
+        ppid=ppid,
+        unit_user=penyedia,
+        entry=documented,
+        catatan_internal=f"Catatan rapat {c.get('catatan', '')}",
+    )
     penetapan = issued_penetapan(ppid=ppid, uji=uji)
     ids.update(
         {
@@ -132,14 +149,28 @@ def build_world() -> World:
     p, _code = workflow.permohonan_submit(
         actor=users[WARGA_A],
         kanal=Permohonan.Kanal.ONLINE,
-        data=applicant_data(email=users[WARGA_A].email or "warga-a@contoh.id"),
-        berkas_identitas=ktp(),
+        data=applicant_data(
+            email=users[WARGA_A].email or "warga-a@contoh.id",
+            **(
+                {
+                    "rincian_informasi": f"Rincian {c['rincian']}",
+                    "alamat": f"Jl. {c['alamat']} No. 1",
+                    "nik": c["nik"],
+                }
+                if c
+                else {}
+            ),
+        ),
+        berkas_identitas=pdf("ktp.pdf", text=f"KTP {c['identitas']}") if c else ktp(),
         persetujuan=True,
     )
     workflow.permohonan_verify(permohonan_id=p.pk, actor=desk)
     (disposisi,) = workflow.permohonan_assign(permohonan_id=p.pk, actor=ppid, units=[unit_a])
     workflow.disposisi_answer(
-        disposisi_id=disposisi.pk, actor=penyedia, tersedia=True, files=[pdf()]
+        disposisi_id=disposisi.pk,
+        actor=penyedia,
+        tersedia=True,
+        files=[pdf(text=f"Jawaban unit {c.get('jawaban', '')}")],
     )
     keputusan = workflow.permohonan_decide(
         permohonan_id=p.pk,
