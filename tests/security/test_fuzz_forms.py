@@ -61,7 +61,6 @@ def form_data(fields: list[str]):
 
 
 def post_and_check(client: Client, url: str, data: dict, name: str) -> None:
-    data = {k: (v.replace("\x00", "") if isinstance(v, str) else v) for k, v in data.items()}
     before = row_counts()
     response = client.post(url, data)
     TOTALS[name] = TOTALS.get(name, 0) + 1
