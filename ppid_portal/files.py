@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import logging
 import re
 import warnings
 from dataclasses import dataclass
@@ -29,6 +30,8 @@ from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext as _
 
 from .models import StoredFile
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -376,7 +379,19 @@ def store_upload(
         sensitive=sensitive,
         uploaded_by=actor if getattr(actor, "is_authenticated", False) else None,
     )
-    stored.file.save(original, content, save=False)
+    try:
+        stored.file.save(original, content, save=False)
+    except OSError as error:
+        # A full or unwritable disk is the office's fault, not the visitor's: a clear message
+        # and a log line; the caller's transaction rolls the record back.
+        logger.exception("Berkas %r (%s) tidak dapat disimpan ke MEDIA_ROOT", original, purpose)
+        raise ValidationError(
+            _(
+                "Berkas tidak dapat disimpan saat ini karena gangguan pada server. Tidak ada "
+                "data yang tersimpan; silakan coba lagi nanti atau hubungi PPID."
+            ),
+            code="storage_failed",
+        ) from error
     stored.save()
     return stored
 

@@ -60,12 +60,17 @@ PAGES = [
 ]
 
 
-def ensure_default_pages(**kwargs) -> None:
+def ensure_default_pages(using: str = "default", **kwargs) -> None:
     """post_migrate: make sure every office page exists (text already edited is kept)."""
+    from django.db import connections
+
     from .models import HalamanPortal
 
+    # Migrating backwards (`migrate portal zero`) also ends with post_migrate, without the table.
+    if HalamanPortal._meta.db_table not in connections[using].introspection.table_names():
+        return
     for order, (slug, judul, ringkasan, isi) in enumerate(PAGES):
-        HalamanPortal.objects.get_or_create(
+        HalamanPortal.objects.using(using).get_or_create(
             slug=slug,
             defaults={"judul": judul, "ringkasan": ringkasan, "isi": isi, "urutan": order},
         )

@@ -9,6 +9,9 @@ class Migration(migrations.Migration):
     dependencies = [
         ('informasi', '0003_pengecualian'),
         ('permohonan', '0002_aturan_utama'),
+        # Ordered after the parallel branch: SQLite rebuilds the table when a column is removed
+        # and, unapplying branches, would re-create the other branch's column (`tenggat`).
+        ('permohonan', '0003_laporan_survei'),
     ]
 
     operations = [

@@ -11,21 +11,14 @@ compressed text is searched too. Positive controls prove the probe would see a c
 
 from __future__ import annotations
 
-import io
 import re
 import uuid
-import zipfile
-from collections import Counter
 from itertools import product
-from urllib.parse import urljoin, urlsplit
 
 import pytest
-from django.conf import settings
 from django.core import mail
 from django.test import Client
 from django.urls import reverse
-from openpyxl import load_workbook
-from pypdf import PdfReader
 
 from informasi import workflow
 from informasi.models import (
@@ -59,16 +52,11 @@ from tests.informasi.factories import (
 )
 from tests.permohonan.factories import applicant_data, ktp, pdf
 from tests.portal.samples import docx_bytes, pdf_bytes
-from tests.security.helpers import all_routes
+from tests.security.helpers import all_routes, body, crawl, readable
 
 pytestmark = pytest.mark.django_db
 
-_HREF = re.compile(r"""(?:href|src|action)\s*=\s*["']([^"'#]+)""", re.IGNORECASE)
-_LOC = re.compile(r"<loc>([^<]+)</loc>")
-_JSON_URL = re.compile(r'"(https?://[^"]+)"')
 _PARAM = re.compile(r"<(?:(?P<conv>\w+):)?(?P<name>\w+)>")
-HOSTS = {"testserver", urlsplit(settings.PPID_SITE_URL).netloc}
-MAX_PER_PATH = 12  # query-string variants followed per path (filters, sort, pages)
 MAX_COMBINATIONS = 150
 
 
@@ -77,33 +65,6 @@ def canary(kind: str) -> str:
 
 
 # ----------------------------------------------------------------------------- decoding
-
-
-def readable(content: bytes, content_type: str) -> str:
-    """Everything a person could read in a response: the raw bytes, plus the text of PDFs,
-    spreadsheets and zipped office documents."""
-    parts = [content.decode("utf-8", errors="ignore"), content.decode("latin-1")]
-    if content.startswith(b"%PDF"):
-        reader = PdfReader(io.BytesIO(content))
-        parts += [page.extract_text() or "" for page in reader.pages]
-        parts.append(str(reader.metadata or ""))
-    elif content.startswith(b"PK"):
-        if "spreadsheetml" in content_type or content_type.endswith("xlsx"):
-            workbook = load_workbook(io.BytesIO(content), read_only=True)
-            for sheet in workbook.worksheets:
-                for row in sheet.iter_rows(values_only=True):
-                    parts += [str(c) for c in row if c is not None]
-            workbook.close()
-        with zipfile.ZipFile(io.BytesIO(content)) as archive:
-            for name in archive.namelist():
-                parts.append(re.sub(r"<[^>]+>", " ", archive.read(name).decode("utf-8", "ignore")))
-    return "\n".join(parts)
-
-
-def body(response) -> bytes:
-    if getattr(response, "streaming", False):
-        return b"".join(response.streaming_content)
-    return response.content
 
 
 # ----------------------------------------------------------------------------- the site
@@ -354,61 +315,6 @@ def seeds() -> list[str]:
         *[reverse("informasi:dikecualikan-unduh", args=[f]) for f in ("pdf", "xlsx", "csv")],
         reverse("permohonan:saya"),
     ]
-
-
-def internal_path(base: str, link: str) -> str | None:
-    url = urljoin(base, link.strip())
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https", "") or (parts.netloc and parts.netloc not in HOSTS):
-        return None
-    path = parts.path or "/"
-    if path.startswith(("/static/", "/i18n/", "/keluar/")):
-        return None
-    return path + (f"?{parts.query}" if parts.query else "")
-
-
-def crawl(client: Client, start: list[str], canaries: list[str]) -> dict[str, int]:
-    """GET every URL reachable from `start`; fail on any canary. Returns status per URL."""
-    queue, seen, statuses = list(start), set(), {}
-    per_path: Counter = Counter()
-    while queue:
-        url = queue.pop(0)
-        if url in seen:
-            continue
-        path = url.split("?", 1)[0]
-        if "?" in url:
-            per_path[path] += 1
-            if per_path[path] > MAX_PER_PATH:
-                continue
-        seen.add(url)
-        response = client.get(url)
-        statuses[url] = response.status_code
-        assert response.status_code < 500, url
-        location = response.get("Location", "")
-        content = body(response)
-        text = readable(content, response.get("Content-Type", "")) + "\n" + location
-        found = [c for c in canaries if c in text]
-        assert not found, f"{url} ({response.status_code}) membocorkan {found}"
-        if location:
-            target = internal_path(url, location)
-            if target:
-                queue.append(target)
-        kind = response.get("Content-Type", "")
-        if response.status_code != 200:
-            continue
-        if "html" in kind:
-            links = _HREF.findall(content.decode("utf-8", "ignore"))
-        elif "xml" in kind:
-            links = _LOC.findall(content.decode("utf-8", "ignore"))
-        elif "json" in kind:
-            links = _JSON_URL.findall(content.decode("utf-8", "ignore"))
-        else:
-            links = []
-        for link in links:
-            target = internal_path(url, link.replace("&amp;", "&"))
-            if target and target not in seen:
-                queue.append(target)
-    return statuses
 
 
 def assert_searches_find_nothing(client: Client, words: list[str]) -> None:
