@@ -32,3 +32,8 @@ def import_max_rows() -> int:
 
 def search_max_terms() -> int:
     return int(getattr(settings, "INFORMASI_SEARCH_MAX_TERMS", 8))
+
+
+def search_count_limit() -> int:
+    """A search counts its matches up to this many; beyond it the page says "more than"."""
+    return int(getattr(settings, "INFORMASI_SEARCH_COUNT_LIMIT", 1000))
