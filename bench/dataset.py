@@ -333,8 +333,9 @@ def build_dip(text: textgen.Text, rng: random.Random, units, staff, files: Files
         dibuat = aware(created, rng.randint(8, 15), rng.randint(0, 59))
         diajukan = dibuat + timedelta(hours=rng.randint(1, 30))
         documented = diajukan + timedelta(hours=rng.randint(2, 48))
-        softcopy = rng.random() < 0.9
         hardcopy = rng.random() < 0.6
+        # The Desk refuses an entry without any form of information (validation.clean_values).
+        softcopy = rng.random() < 0.9 or not hardcopy
         alasan = ""
         berakhir = None
         if kategori == Kategori.DIKECUALIKAN:
