@@ -587,6 +587,79 @@ def table(results: dict, title: str) -> str:
     return "\n".join(lines)
 
 
+def targets(report: dict) -> list[tuple[str, str, bool | None]]:
+    """Each target of issue 9 with the measured figure and whether it is met (None: not
+    measured in this run)."""
+    out: list[tuple[str, str, bool | None]] = []
+    unc, cac = report.get("uncached", {}), report.get("cached", {})
+
+    def ratio_check(results, names, minimum, p99=None, label=""):
+        for name in names:
+            r = results.get(name)
+            if r is None:
+                continue
+            ok = r["ratio"] >= minimum and (p99 is None or r["p99_ms"] <= p99)
+            text = f"ratio {r['ratio']:.3f} (≥ {minimum})"
+            if p99 is not None:
+                text += f", p99 {r['p99_ms']:.1f} ms (≤ {p99})"
+            out.append((f"{label}{name}", text, ok))
+
+    ratio_check(unc, ["home", "detail", "tracking"], 0.30, label="template page, uncached: ")
+    ratio_check(unc, ["dip_list_p1", "dip_list_p200", "dip_filtered"], 0.20, 50, "DIP list: ")
+    ratio_check(unc, ["search_rare"], 0.15, 60, "search: ")
+    if "search_common" in unc:
+        r = unc["search_common"]
+        out.append(
+            ("search: search_common", f"p99 {r['p99_ms']:.1f} ms (≤ 150)", r["p99_ms"] <= 150)
+        )
+    ratio_check(
+        cac,
+        ["home", "dip_list_p1", "dip_list_p200", "dip_filtered", "detail", "api_list"],
+        0.60,
+        label="cached: ",
+    )
+    bad = sum(r["non_2xx"] + r["socket_errors"] for res in (unc, cac) for r in res.values())
+    out.append(("no non-2xx under load", f"{bad} non-2xx or socket errors", bad == 0))
+    for key in ("uncached_server", "cached_server"):
+        for worker in report.get(key, {}).get("memory", []):
+            out.append(
+                (
+                    f"worker RSS ({key.split('_')[0]})",
+                    f"peak {worker['peak_rss_mb']} MB (≤ 150)",
+                    worker["peak_rss_mb"] <= 150,
+                )
+            )
+    sub = report.get("cached_server", {}).get("submissions")
+    if sub:
+        out.append(
+            (
+                "200 submissions",
+                f"{sub['per_second']}/s, {sub['errors']} errors, gapless {sub['numbers_gapless']}",
+                sub["errors"] == 0 and sub["numbers_gapless"],
+            )
+        )
+    imp = report.get("import")
+    if imp:
+        ok = "error" not in imp and imp["total_seconds"] <= 30 and imp["peak_rss_mb"] <= 500
+        text = (
+            f"{imp.get('total_seconds')} s, peak {imp.get('peak_rss_mb')} MB (≤ 30 s, ≤ 500 MB)"
+            if "error" not in imp
+            else imp["error"]
+        )
+        out.append(("import of 10,000 rows", text, ok))
+    exp = report.get("register_export")
+    if exp:
+        out.append(
+            (
+                "annual report ≤ 2 s",
+                f"not in this codebase; register export of {exp['rows']} requests took "
+                f"{exp['seconds']} s (peak {exp['peak_rss_mb']} MB)",
+                None,
+            )
+        )
+    return out
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rebuild", action="store_true")
@@ -648,6 +721,7 @@ def main() -> None:
         report["register_export"] = task(env, "export")
         report["backup"] = task(env, "backup")
     report["total_seconds"] = round(time.monotonic() - started)
+    report["targets"] = [{"target": t, "measured": m, "met": ok} for t, m, ok in targets(report)]
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     path = RESULTS / f"bench-{stamp}.json"
     path.write_text(json.dumps(report, indent=2, ensure_ascii=False))
@@ -670,6 +744,10 @@ def main() -> None:
     for key in ("import", "register_export", "backup"):
         if key in report:
             print(f"{key}: {report[key]}")
+    print("\nTargets")
+    for item in report["targets"]:
+        mark = {True: "met", False: "NOT met", None: "n/a"}[item["met"]]
+        print(f"  [{mark}] {item['target']}: {item['measured']}")
     print(f"\nResults written to {path.relative_to(ROOT)} ({report['total_seconds']} s in all)")
 
 

@@ -224,14 +224,16 @@ def public_entry(versi: VersiDIP | None, informasi_id: int) -> EntriVersi | None
     if versi is None:
         return None
     through = EntriVersi.dokumen.through
-    row = (
+    # (versi, informasi) is unique: no ORDER BY, which would join the version table to sort.
+    rows = list(
         version_rows(versi)
         .filter(informasi_id=informasi_id)
         .annotate(punya_dokumen=Exists(through.objects.filter(entriversi_id=OuterRef("pk"))))
-        .first()
+        .order_by()[:1]
     )
-    if row is None:
+    if not rows:
         return None
+    row = rows[0]
     if row.dikecualikan or not row.punya_dokumen:
         # UU 14/2008 Ps 17: only the metadata of excepted information is public.
         row.dokumen_publik = []
@@ -248,6 +250,7 @@ def public_document(versi: VersiDIP | None, informasi_id: int, dokumen_id: int):
         EntriVersi.objects.filter(versi=versi, informasi_id=informasi_id)
         .exclude(kategori=Kategori.DIKECUALIKAN)
         .only("id", "informasi_id", "kategori", "ringkasan")
+        .order_by("pk")
         .first()
     )
     if row is None:
