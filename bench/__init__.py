@@ -1,1 +1,0 @@
-"""The performance benchmark of the portal (`make bench`); see docs/performance.md."""
