@@ -43,5 +43,9 @@ check-deploy: install
 	  ALLOWED_HOSTS=ppid.contoh.go.id PPID_ENV_FILE=/dev/null \
 	  $(PY) manage.py check --deploy --fail-level WARNING
 
+## make bench: the performance benchmark on the local PostgreSQL (docs/performance.md)
+bench: install messages
+	$(PY) -m bench.run $(BENCH_ARGS)
+
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

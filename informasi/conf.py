@@ -68,3 +68,8 @@ def serta_merta_hari() -> int:
     """How many days after it is documented a serta-merta entry (UU 14/2008 Ps 10) is shown
     prominently at the top of the home page; it stays in the DIP afterwards."""
     return int(getattr(settings, "INFORMASI_SERTA_MERTA_HARI", 30))
+
+
+def search_count_limit() -> int:
+    """A search counts its matches up to this many; beyond it the page says "more than"."""
+    return int(getattr(settings, "INFORMASI_SEARCH_COUNT_LIMIT", 1000))

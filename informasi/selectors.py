@@ -3,21 +3,26 @@ of a new version and the comparison of two versions."""
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.core.paginator import Paginator
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils import formats
+from django.utils.functional import cached_property
 from django.utils.text import Truncator
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from ppid_portal import cache as public_cache
 from ppid_portal.access import user_roles
 from ppid_portal.models import UnitKerja
 from ppid_portal.roles import Role
 
-from . import pengecualian, search
+from . import conf, pengecualian, search
 from .models import (
     BENTUK_FIELDS,
     KATEGORI_ORDER,
@@ -46,9 +51,25 @@ DEFAULT_SORT = "nomor"
 BENTUK_NAMES = tuple(name for name, _label in BENTUK_FIELDS)
 
 
+# Cache groups of what the public register shows. "dip" is renewed by the workflow when a version
+# is published or a published document stops being public; "unit" whenever a unit is renamed.
+# A published version is frozen, so anything computed from it stays right until then.
+PUBLIC_GROUPS = ("dip", "unit")
+
+
+def invalidate_public() -> None:
+    """Drop every cached public page and value of the DIP (the workflow calls this when a
+    version is published or a document of the published version stops being public)."""
+    public_cache.invalidate("dip")
+
+
 def published_version() -> VersiDIP | None:
     """The one version on the website, or None before the first publication."""
-    return VersiDIP.objects.filter(status=VersiDIP.Status.DIPUBLIKASIKAN).first()
+    return public_cache.memo(
+        "informasi:versi-publik",
+        ("dip",),
+        lambda: VersiDIP.objects.filter(status=VersiDIP.Status.DIPUBLIKASIKAN).first(),
+    )
 
 
 def version_rows(versi: VersiDIP) -> QuerySet[EntriVersi]:
@@ -80,25 +101,112 @@ def filter_rows(
     if bentuk in BENTUK_NAMES:
         queryset = queryset.filter(**{bentuk: True})
     queryset = search.filter_queryset(queryset, q)
-    default = "terbaru" if search.terms(q) else DEFAULT_SORT
-    return queryset.order_by(*SORTS.get(urut or default, SORTS[DEFAULT_SORT]))
+    return queryset.order_by(*SORTS[effective_sort(q=q, urut=urut)])
+
+
+def effective_sort(*, q: str = "", urut: str = "") -> str:
+    """The sort a list uses: the visitor's choice, else newest first for a search and DIP
+    order otherwise."""
+    key = urut or ("terbaru" if search.terms(q) else DEFAULT_SORT)
+    return key if key in SORTS else DEFAULT_SORT
+
+
+@dataclass(frozen=True)
+class Hitungan:
+    """How many rows a public filter matches; for a search at most `limit` are counted."""
+
+    jumlah: int
+    terbatas: bool = False
+
+
+def count_rows(versi: VersiDIP, queryset: QuerySet[EntriVersi], filters: dict) -> Hitungan:
+    """The number of rows of `queryset` (a filtered `version_rows(versi)`), kept per version and
+    filter. A search counts at most `INFORMASI_SEARCH_COUNT_LIMIT` matches: a common word
+    matches half the register, and counting 50,000 rows to print one number is not worth it."""
+    words = search.terms(filters.get("q", ""))
+    limit = conf.search_count_limit() if words else None
+    ident = "|".join(
+        [
+            str(versi.pk),
+            " ".join(words),
+            *(str(filters.get(k) or "") for k in ("kategori", "unit", "tahun", "bentuk")),
+            str(limit),
+        ]
+    )
+
+    def compute() -> Hitungan:
+        plain = queryset.order_by()
+        if limit is None:
+            return Hitungan(plain.count())
+        found = plain[: limit + 1].count()
+        return Hitungan(min(found, limit), terbatas=found > limit)
+
+    return public_cache.memo(f"informasi:jumlah:{ident}", PUBLIC_GROUPS, compute)
+
+
+def uses_keyset(filters: dict) -> bool:
+    """True for the whole register in DIP order: its rows are numbered 1..n without gaps, so any
+    page is found by its first number instead of skipping thousands of rows."""
+    return not any(filters.get(k) for k in ("q", "kategori", "unit", "tahun", "bentuk")) and (
+        effective_sort(urut=filters.get("urut", "")) == DEFAULT_SORT
+    )
+
+
+class RegisterPaginator(Paginator):
+    """Pages of the public register with a count known beforehand (`count_rows`) and, for the
+    unfiltered register in DIP order, pages found by DIP number (`uses_keyset`)."""
+
+    def __init__(self, object_list, per_page, *, hitungan: Hitungan, keyset: bool = False):
+        super().__init__(object_list, per_page, allow_empty_first_page=True)
+        self.hitungan = hitungan
+        self.keyset = keyset
+
+    @cached_property
+    def count(self) -> int:
+        return self.hitungan.jumlah
+
+    def page(self, number):
+        number = self.validate_number(number)
+        if not self.keyset:
+            return super().page(number)
+        first = (number - 1) * self.per_page
+        rows = self.object_list.filter(nomor_urut__gt=first)[: self.per_page]
+        return self._get_page(rows, number, self)
+
+
+def filter_form_key(versi: VersiDIP | None, query_string: str) -> str:
+    """Key of the rendered filter form of the public list for one filter state and language."""
+    ident = "|".join(
+        (
+            str(versi.pk if versi else 0),
+            public_cache.generations(PUBLIC_GROUPS),
+            get_language() or "",
+            query_string,
+        )
+    )
+    return hashlib.sha256(ident.encode()).hexdigest()
 
 
 def facets(versi: VersiDIP | None) -> tuple[list[tuple[str, str]], list[int]]:
-    """Units (code, name) and years present in a version, for the filter choices; one query."""
+    """Units (code, name) and years present in a version, for the filter choices; one query,
+    kept until the next publication."""
     if versi is None:
         return [], []
-    units: dict[str, str] = {}
-    years: set[int] = set()
-    for kode, nama, tahun in (
-        EntriVersi.objects.filter(versi=versi)
-        .values_list("unit__kode", "unit__nama", "tahun")
-        .distinct()
-        .order_by()
-    ):
-        units[kode] = nama
-        years.add(tahun)
-    return sorted(units.items(), key=lambda u: u[1].lower()), sorted(years, reverse=True)
+
+    def compute():
+        units: dict[str, str] = {}
+        years: set[int] = set()
+        for kode, nama, tahun in (
+            EntriVersi.objects.filter(versi=versi)
+            .values_list("unit__kode", "unit__nama", "tahun")
+            .distinct()
+            .order_by()
+        ):
+            units[kode] = nama
+            years.add(tahun)
+        return sorted(units.items(), key=lambda u: u[1].lower()), sorted(years, reverse=True)
+
+    return public_cache.memo(f"informasi:facets:{versi.pk}", PUBLIC_GROUPS, compute)
 
 
 def public_documents_queryset() -> QuerySet[DokumenInformasi]:
@@ -118,20 +226,25 @@ def public_documents_queryset() -> QuerySet[DokumenInformasi]:
 
 def public_entry(versi: VersiDIP | None, informasi_id: int) -> EntriVersi | None:
     """One row of the published version with the documents the public may download (none for
-    an excepted entry)."""
+    an excepted entry). One query for a row without documents, two with."""
     if versi is None:
         return None
-    row = (
+    through = EntriVersi.dokumen.through
+    # (versi, informasi) is unique: no ORDER BY, which would join the version table to sort.
+    rows = list(
         version_rows(versi)
         .filter(informasi_id=informasi_id)
-        .prefetch_related(
-            Prefetch("dokumen", queryset=public_documents_queryset(), to_attr="dokumen_publik")
-        )
-        .first()
+        .annotate(punya_dokumen=Exists(through.objects.filter(entriversi_id=OuterRef("pk"))))
+        .order_by()[:1]
     )
-    if row is not None and row.dikecualikan:
+    if not rows:
+        return None
+    row = rows[0]
+    if row.dikecualikan or not row.punya_dokumen:
         # UU 14/2008 Ps 17: only the metadata of excepted information is public.
         row.dokumen_publik = []
+    else:
+        row.dokumen_publik = list(public_documents_queryset().filter(entri_versi=row))
     return row
 
 
@@ -143,6 +256,7 @@ def public_document(versi: VersiDIP | None, informasi_id: int, dokumen_id: int):
         EntriVersi.objects.filter(versi=versi, informasi_id=informasi_id)
         .exclude(kategori=Kategori.DIKECUALIKAN)
         .only("id", "informasi_id", "kategori", "ringkasan")
+        .order_by("pk")
         .first()
     )
     if row is None:
@@ -152,8 +266,12 @@ def public_document(versi: VersiDIP | None, informasi_id: int, dokumen_id: int):
 
 
 def category_counts(versi: VersiDIP | None) -> dict[str, int]:
+    """Rows per category of a version (home page), kept until the next publication."""
     counts = dict.fromkeys(KATEGORI_ORDER, 0)
-    if versi is not None:
+    if versi is None:
+        return counts
+
+    def compute() -> dict[str, int]:
         for row in (
             EntriVersi.objects.filter(versi=versi)
             .values("kategori")
@@ -161,16 +279,26 @@ def category_counts(versi: VersiDIP | None) -> dict[str, int]:
             .order_by()
         ):
             counts[row["kategori"]] = row["n"]
-    return counts
+        return counts
+
+    return public_cache.memo(f"informasi:kategori:{versi.pk}", ("dip",), compute)
 
 
 def latest_rows(versi: VersiDIP | None, *, limit: int = 5, kategori: str = "") -> list:
+    """The newest rows of a version (optionally of one category), kept until the next
+    publication."""
     if versi is None:
         return []
-    queryset = version_rows(versi)
-    if kategori:
-        queryset = queryset.filter(kategori=kategori)
-    return list(queryset.order_by("-tanggal", "-id")[:limit])
+
+    def compute() -> list:
+        queryset = version_rows(versi)
+        if kategori:
+            queryset = queryset.filter(kategori=kategori)
+        return list(queryset.order_by("-tanggal", "-id")[:limit])
+
+    return public_cache.memo(
+        f"informasi:terbaru:{versi.pk}:{limit}:{kategori}", PUBLIC_GROUPS, compute
+    )
 
 
 # ----------------------------------------------------------------------------- staff register

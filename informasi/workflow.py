@@ -388,6 +388,7 @@ def entry_document(
         StoredFile.objects.filter(
             pk__in=locked.dokumen.filter(berkas__isnull=False).values("berkas_id")
         ).update(sensitive=True)
+        selectors.invalidate_public()
     audit.record(
         actor=actor,
         obj=locked,
@@ -631,6 +632,7 @@ def version_publish(*, actor, versi: VersiDIP) -> VersiDIP:
     locked.dipublikasikan_oleh = actor
     locked.dipublikasikan_pada = now
     locked.save(update_fields=["status", "dipublikasikan_oleh", "dipublikasikan_pada"])
+    selectors.invalidate_public()
     audit.record(
         actor=actor, obj=locked, action="informasi.versi.publikasikan", from_state=before,
         to_state=locked.status,

@@ -81,7 +81,8 @@ def too_many(request) -> HttpResponse:
 
 
 def _applicant_or_404(request, pk: int) -> tuple[Permohonan, tracking.Pemohon]:
-    permohonan = Permohonan.objects.filter(pk=pk).first()
+    # The decision in force is read by every applicant page (keberatan window, notice).
+    permohonan = Permohonan.objects.filter(pk=pk).select_related("keputusan_aktif").first()
     actor = tracking.applicant_for(request, permohonan) if permohonan else None
     if actor is None:
         # The same answer for a request that does not exist and one that is not yours.

@@ -11,6 +11,7 @@ class PortalConfig(AppConfig):
     def ready(self) -> None:
         from django.contrib.auth.signals import user_logged_in
 
+        from . import cache as _page_cache  # noqa: F401 - connects the page cache's invalidation
         from . import calendar  # noqa: F401 - connects the holiday cache's signals
         from .halaman_awal import ensure_default_pages
         from .middleware import record_login_time

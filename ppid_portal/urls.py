@@ -4,11 +4,13 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
 from . import views, views_statistik
+from .cache import public_page
 from .sitemaps import all_sitemaps
 
 portal_patterns = (
     [
-        path("", views.HomeView.as_view(), name="home"),
+        # The home page sums up the published DIP and the portal's activity (see cache.py).
+        path("", public_page("dip", "unit", "beranda")(views.HomeView.as_view()), name="home"),
         path("profil/<slug:slug>/", views.HalamanDetailView.as_view(), name="halaman"),
         path("regulasi/", views.RegulasiListView.as_view(), name="regulasi"),
         path("regulasi/<int:pk>/unduh/", views.regulasi_download, name="regulasi_unduh"),

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.paginator import EmptyPage, PageNotAnInteger
 from django.http import JsonResponse
 from django.urls import reverse
 from django.utils import timezone
@@ -17,6 +17,7 @@ from django.views import View
 from django.views.generic import TemplateView
 
 from ppid_portal.access import ActionRequiredMixin
+from ppid_portal.cache import PublicPageCacheMixin
 
 from .. import conf, pengecualian, register_pengecualian, selectors
 from ..forms import PublicFilterForm
@@ -99,10 +100,12 @@ def row_json(request, row, *, detail: bool = False, penetapan=None) -> dict[str,
     return data
 
 
-class ApiListView(PublishedVersionMixin, ActionRequiredMixin, View):
-    """Public (anyone): the published DIP as JSON, with the public page's filters."""
+class ApiListView(PublishedVersionMixin, ActionRequiredMixin, PublicPageCacheMixin, View):
+    """Public (anyone): the published DIP as JSON, with the public page's filters. Answers
+    are kept in the page cache until the next publication."""
 
     action = "informasi.dip.view"
+    cache_groups = selectors.PUBLIC_GROUPS
 
     def get(self, request):
         units, years = selectors.facets(self.versi)
@@ -132,6 +135,7 @@ class ApiListView(PublishedVersionMixin, ActionRequiredMixin, View):
                 {
                     "versi": None,
                     "jumlah": 0,
+                    "jumlah_terbatas": False,
                     "halaman": 1,
                     "jumlah_halaman": 0,
                     "sebelumnya": None,
@@ -139,8 +143,12 @@ class ApiListView(PublishedVersionMixin, ActionRequiredMixin, View):
                     "hasil": [],
                 }
             )
-        queryset = selectors.filter_rows(selectors.version_rows(self.versi), **form.filters())
-        paginator = Paginator(queryset, per_page)
+        filters = form.filters()
+        queryset = selectors.filter_rows(selectors.version_rows(self.versi), **filters)
+        hitungan = selectors.count_rows(self.versi, queryset, filters)
+        paginator = selectors.RegisterPaginator(
+            queryset, per_page, hitungan=hitungan, keyset=selectors.uses_keyset(filters)
+        )
         try:
             page = paginator.page(request.GET.get("halaman") or 1)
         except (EmptyPage, PageNotAnInteger):
@@ -160,6 +168,7 @@ class ApiListView(PublishedVersionMixin, ActionRequiredMixin, View):
             {
                 "versi": _version_json(self.versi),
                 "jumlah": paginator.count,
+                "jumlah_terbatas": hitungan.terbatas,
                 "halaman": page.number,
                 "jumlah_halaman": paginator.num_pages,
                 "sebelumnya": link(page.previous_page_number()) if page.has_previous() else None,
@@ -171,10 +180,12 @@ class ApiListView(PublishedVersionMixin, ActionRequiredMixin, View):
         )
 
 
-class ApiDetailView(PublishedVersionMixin, ActionRequiredMixin, View):
-    """Public (anyone): one published entry as JSON, with its public documents."""
+class ApiDetailView(PublishedVersionMixin, ActionRequiredMixin, PublicPageCacheMixin, View):
+    """Public (anyone): one published entry as JSON, with its public documents (page cache as
+    for the list)."""
 
     action = "informasi.dip.view"
+    cache_groups = selectors.PUBLIC_GROUPS
 
     def get(self, request, pk: int):
         row = selectors.public_entry(self.versi, pk)
@@ -203,6 +214,7 @@ class ApiDocsView(ActionRequiredMixin, TemplateView):
             bentuk_choices=BENTUK_FIELDS,
             default_page_size=conf.api_page_size(),
             max_page_size=conf.api_max_page_size(),
+            search_count_limit=conf.search_count_limit(),
             alasan_choices=pengecualian.Alasan.choices,
         )
         return context

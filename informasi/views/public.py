@@ -10,6 +10,7 @@ from django.views import View
 from django.views.generic import DetailView, ListView
 
 from ppid_portal.access import ActionRequiredMixin
+from ppid_portal.cache import PublicPageCacheMixin
 from ppid_portal.documents import XLSX_MIME, render_pdf, safe_filename
 from ppid_portal.files import file_response
 
@@ -31,11 +32,13 @@ class PublishedVersionMixin:
         return self._versi
 
 
-class DipListView(PublishedVersionMixin, ActionRequiredMixin, ListView):
+class DipListView(PublishedVersionMixin, ActionRequiredMixin, PublicPageCacheMixin, ListView):
     """Public (anyone): the published DIP, filtered by category, unit, year and format,
-    searched, sorted and paginated."""
+    searched, sorted and paginated. Anonymous visits are served from the page cache until the
+    next publication."""
 
     action = "informasi.dip.view"
+    cache_groups = selectors.PUBLIC_GROUPS
     template_name = "informasi/dip_list.html"
     context_object_name = "rows"
 
@@ -45,31 +48,49 @@ class DipListView(PublishedVersionMixin, ActionRequiredMixin, ListView):
     def get_queryset(self):
         units, years = selectors.facets(self.versi)
         self.form = PublicFilterForm(self.request.GET or None, units=units, years=years)
+        self.filters = self.form.filters() if self.request.GET else {}
         if self.versi is None:
             return EntriVersi.objects.none()
-        self.filters = self.form.filters() if self.request.GET else {}
         return selectors.filter_rows(selectors.version_rows(self.versi), **self.filters)
+
+    def get_paginator(self, queryset, per_page, orphans=0, allow_empty_first_page=True, **kwargs):
+        if self.versi is None:
+            return super().get_paginator(queryset, per_page, orphans, allow_empty_first_page)
+        # No COUNT over the whole register per request, no OFFSET into it for deep pages.
+        return selectors.RegisterPaginator(
+            queryset,
+            per_page,
+            hitungan=selectors.count_rows(self.versi, queryset, self.filters),
+            keyset=selectors.uses_keyset(self.filters),
+        )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         query = self.request.GET.copy()
         query.pop("page", None)
+        query_string = query.urlencode()
         context.update(
             versi=self.versi,
             form=self.form,
-            query_string=query.urlencode(),
+            query_string=query_string,
+            # The filter form renders the same for every page of one filter state: kept until
+            # the next publication (rendering its many choices costs more than the rows).
+            filter_cache_key=selectors.filter_form_key(self.versi, query_string),
             kategori_aktif=self.request.GET.get("kategori", ""),
             kategori_choices=Kategori.choices,
             searching=bool(self.request.GET.get("q", "").strip()),
+            hitungan=getattr(context.get("paginator"), "hitungan", None),
         )
         return context
 
 
-class DipDetailView(PublishedVersionMixin, ActionRequiredMixin, DetailView):
+class DipDetailView(PublishedVersionMixin, ActionRequiredMixin, PublicPageCacheMixin, DetailView):
     """Public (anyone): one entry of the published DIP with its documents; an excepted entry
-    shows only its metadata (what, legal ground, until when)."""
+    shows only its metadata (what, legal ground, until when). Served from the page cache to
+    anonymous visitors until the next publication."""
 
     action = "informasi.dip.view"
+    cache_groups = selectors.PUBLIC_GROUPS
     template_name = "informasi/dip_detail.html"
     context_object_name = "row"
 

@@ -1,0 +1,1 @@
+"""The performance benchmark of the portal (`make bench`); see docs/performance.md."""
