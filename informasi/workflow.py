@@ -1697,6 +1697,9 @@ def _save_entry_change(entry: InformasiPublik, now: datetime) -> None:
         entry.didokumentasikan_pada = now
         fields.append("didokumentasikan_pada")
     entry.save(update_fields=fields)
+    # An exception (or its end) takes effect on the public pages at once, before the next DIP
+    # version: cached public pages showing the entry's files must go.
+    selectors.invalidate_public()
 
 
 def _open_entry(

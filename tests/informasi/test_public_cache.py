@@ -137,3 +137,21 @@ def test_deep_pages_found_by_number_match_the_order(client, actors, settings):
     assert client.get(reverse("informasi:dip-list"), {"page": 4}).status_code == 404
     html = client.get(reverse("informasi:dip-list"), {"page": 3}).content.decode()
     assert "Halaman 3 dari 3" in html
+
+
+def test_a_decree_in_force_leaves_the_cached_entry_page_at_once(client, actors):
+    from tests.informasi.factories import actors_penetapan
+
+    penyedia, desk = actors["penyedia"], actors["desk"]
+    entry = create_entry(penyedia, ringkasan="Berkas penyelidikan pelanggaran")
+    attach_pdf(penyedia, entry, name="berkas-penyelidikan.pdf")
+    entry = workflow.entry_submit(actor=penyedia, entry=entry)
+    workflow.entry_document(actor=desk, entry=entry, klasifikasi=klasifikasi_for(entry))
+    versi = publish_version(actors)
+    url = versi.entri.get().get_absolute_url()
+    assert "berkas-penyelidikan.pdf" in client.get(url).content.decode()  # now cached
+
+    # The Atasan approves a decree excepting it in whole: no new DIP version yet.
+    entry.refresh_from_db()
+    actors_penetapan(actors, entry=entry)
+    assert "berkas-penyelidikan.pdf" not in client.get(url).content.decode()
