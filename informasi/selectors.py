@@ -669,17 +669,46 @@ def register_stamp() -> str:
     return f"{data['n']}:{last}:{timezone.localdate().isoformat()}"
 
 
-def penetapan_by_informasi(ids: Iterable[int], day: date) -> dict[int, PenetapanPengecualian]:
-    """The decree in force for each of these entries (one query)."""
+@dataclass(frozen=True)
+class PenetapanPublik:
+    """What the public pages say of a decree in force: number, date, scope and period."""
+
+    id: int
+    informasi_id: int
+    nomor: str
+    tanggal: date
+    cakupan: str
+    permanen: bool
+    berakhir_pada: date | None
+
+
+def _decrees_in_force(day: date) -> dict[int, PenetapanPublik]:
+    """Every decree in force on `day` that excepts a DIP entry, by entry: a few thousand small
+    tuples at most, kept until an exception begins or ends (the workflow renews "dip" then) or
+    the day changes (a period running out needs no service to end it on the public pages)."""
+
+    def compute() -> dict[int, PenetapanPublik]:
+        return {
+            row[1]: PenetapanPublik(*row)
+            for row in penetapan_in_force(day)
+            .filter(informasi_id__isnull=False)
+            .order_by("tanggal", "id")
+            .values_list(
+                "id", "informasi_id", "nomor", "tanggal", "cakupan", "permanen", "berakhir_pada"
+            )
+        }
+
+    return public_cache.memo(f"informasi:penetapan-berlaku:{day.isoformat()}", ("dip",), compute)
+
+
+def penetapan_by_informasi(ids: Iterable[int], day: date) -> dict[int, PenetapanPublik]:
+    """The decree in force for each of these entries (no query once the day's decrees are
+    kept)."""
     ids = list(ids)
     if not ids:
         return {}
-    return {
-        p.informasi_id: p
-        for p in penetapan_in_force(day)
-        .filter(informasi_id__in=ids)
-        .only("id", "nomor", "tanggal", "berakhir_pada", "permanen", "cakupan", "informasi_id")
-    }
+    in_force = _decrees_in_force(day)
+    return {pk: in_force[pk] for pk in ids if pk in in_force}
 
 
 def uji_visible_to(user) -> QuerySet[UjiKonsekuensi]:

@@ -8,7 +8,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.generic import CreateView, DetailView, ListView, TemplateView, UpdateView
 
-from . import audit, services
+from . import audit, cache, services
 from .access import ActionRequiredMixin, user_roles
 from .dashboard import queues_for
 from .documents import xlsx_response
@@ -30,7 +30,14 @@ class HomeView(TemplateView):
         from .statistik import Periode, headlines
 
         periode = Periode(timezone.localdate().year)
-        return super().get_context_data(periode=periode, sorotan=headlines(periode), **kwargs)
+        # Summed over a whole year of requests: kept until the next audited step of any
+        # workflow ("beranda") or the next day, whichever comes first.
+        sorotan = cache.memo(
+            f"portal:sorotan:{timezone.localdate().isoformat()}:{get_language()}",
+            ("beranda",),
+            lambda: headlines(periode),
+        )
+        return super().get_context_data(periode=periode, sorotan=sorotan, **kwargs)
 
 
 class PortalLoginView(LoginView):

@@ -108,7 +108,11 @@ class ApiListView(PublishedVersionMixin, ActionRequiredMixin, PublicPageCacheMix
     cache_groups = selectors.PUBLIC_GROUPS
 
     def get(self, request):
-        units, years = selectors.facets(self.versi)
+        # The unit and year choices are needed only to check those two filters.
+        if request.GET.get("unit") or request.GET.get("tahun"):
+            units, years = selectors.facets(self.versi)
+        else:
+            units, years = (), ()
         form = PublicFilterForm(request.GET, units=units, years=years)
         if request.GET and not form.is_valid():
             return _json(

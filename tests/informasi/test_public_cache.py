@@ -149,9 +149,16 @@ def test_a_decree_in_force_leaves_the_cached_entry_page_at_once(client, actors):
     workflow.entry_document(actor=desk, entry=entry, klasifikasi=klasifikasi_for(entry))
     versi = publish_version(actors)
     url = versi.entri.get().get_absolute_url()
+    api = reverse("informasi:api-list")
     assert "berkas-penyelidikan.pdf" in client.get(url).content.decode()  # now cached
+    assert client.get(api).json()["hasil"][0]["penetapan_pengecualian"] is None
 
     # The Atasan approves a decree excepting it in whole: no new DIP version yet.
     entry.refresh_from_db()
-    actors_penetapan(actors, entry=entry)
-    assert "berkas-penyelidikan.pdf" not in client.get(url).content.decode()
+    penetapan = actors_penetapan(actors, entry=entry)
+    page = client.get(url).content.decode()
+    assert "berkas-penyelidikan.pdf" not in page
+    assert penetapan.nomor in page
+    # The decrees in force are kept too, and renewed by the same step.
+    row = client.get(api).json()["hasil"][0]
+    assert row["penetapan_pengecualian"]["nomor"] == penetapan.nomor
