@@ -60,6 +60,54 @@ PAGES = [
 ]
 
 
+# English text of the same pages (shown when the visitor chooses English), in PAGES' order.
+PAGES_EN = {
+    "profil": (
+        "PPID profile",
+        "The Information and Documentation Management Officer (PPID) is the official "
+        "responsible for storing, documenting, providing and/or serving information at a public "
+        "body (Law 14/2008 Article 1 point 9).\n\nThe PPID ensures that everyone can obtain "
+        "public information quickly, on time, at low cost and in a simple way.",
+    ),
+    "struktur-organisasi": (
+        "PPID organisation",
+        "Pembina (supervisor)\nAtasan PPID (the PPID's superior)\nPPID\n"
+        "Tim Pertimbangan (advisory team)\nDesk Pelayanan Informasi (information service desk)\n"
+        "Penyedia Informasi (liaison team in every sub-division)",
+    ),
+    "tugas-dan-fungsi": (
+        "Duties and functions of the PPID",
+        "The PPID plans, organises, carries out, supervises and evaluates the management and "
+        "service of public information; compiles and updates the List of Public Information "
+        "(DIP); carries out consequence tests of excepted information; and serves requests for "
+        "public information.",
+    ),
+    "maklumat-pelayanan": (
+        "Service pledge",
+        "We hereby declare that we are able to provide public information services according to "
+        "the established service standards, and should we fail to keep this pledge, we are "
+        "ready to accept sanctions in accordance with the laws and regulations in force.",
+    ),
+    "biaya-layanan": (
+        "Service fees",
+        "Public information services are free of charge. Applicants bear only the real cost of "
+        "copying (photocopies) and of sending copies of the information when they ask for "
+        "printed copies, in accordance with Perki 1/2021.",
+    ),
+    "jam-layanan": (
+        "Service hours",
+        "Monday–Thursday: 08.00–15.30 WIB\nFriday: 08.00–16.00 WIB\nBreak: 12.00–13.00 WIB\n\n"
+        "Online requests can be made at any time; a request received outside working days is "
+        "counted from the next working day.",
+    ),
+    "kontak": (
+        "Contact",
+        "Please visit the Information Service Desk during service hours, or contact us by the "
+        "telephone number and e-mail address at the bottom of every page.",
+    ),
+}
+
+
 def ensure_default_pages(using: str = "default", **kwargs) -> None:
     """post_migrate: make sure every office page exists (text already edited is kept)."""
     from django.db import connections
@@ -70,7 +118,20 @@ def ensure_default_pages(using: str = "default", **kwargs) -> None:
     if HalamanPortal._meta.db_table not in connections[using].introspection.table_names():
         return
     for order, (slug, judul, ringkasan, isi) in enumerate(PAGES):
-        HalamanPortal.objects.using(using).get_or_create(
+        judul_en, isi_en = PAGES_EN[slug]
+        page, created = HalamanPortal.objects.using(using).get_or_create(
             slug=slug,
-            defaults={"judul": judul, "ringkasan": ringkasan, "isi": isi, "urutan": order},
+            defaults={
+                "judul": judul,
+                "ringkasan": ringkasan,
+                "isi": isi,
+                "judul_en": judul_en,
+                "isi_en": isi_en,
+                "urutan": order,
+            },
         )
+        # A page still holding the default Indonesian text gets the default English text too;
+        # a page the PPID has written (in either language) is left alone.
+        if not created and not page.judul_en and not page.isi_en and page.isi == isi:
+            page.judul_en, page.isi_en = judul_en, isi_en
+            page.save(using=using, update_fields=["judul_en", "isi_en"])

@@ -367,3 +367,41 @@ def test_applicant_pages_are_never_cached(client, users):
         reverse("permohonan:lacak_tanda_bukti", args=[p.pk]),
     ):
         assert "no-store" in client.get(url)["Cache-Control"]
+
+
+def test_form_and_mails_quote_the_deadline_profile_in_force(
+    client, users, mailoutbox, django_capture_on_commit_callbacks
+):
+    """The numbers the citizen reads are the ones the workflow counts with, not fixed text."""
+    aturan = workflow.default_aturan()
+    aturan.hari_pemberitahuan, aturan.hari_perpanjangan_maks = 12, 5
+    aturan.hari_tanggapan_atasan = 25
+    aturan.save()
+    page = client.get(AJUKAN).content.decode()
+    assert "paling lambat 12 hari kerja" in page and "paling lama 5 hari kerja" in page
+    assert "10 hari kerja" not in page
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(AJUKAN, form_data())
+    diterima = next(m for m in mailoutbox if m.to == ["siti@contoh.id"])
+    assert "(12 hari kerja sejak permohonan diterima" in diterima.body
+    assert "paling lama 5 hari kerja" in diterima.body
+
+    p, _k = decided(users, hasil=Keputusan.Hasil.DITOLAK_DIKECUALIKAN)
+    p.aturan = aturan
+    p.save(update_fields=["aturan"])
+    _p, code = workflow.permohonan_reset_code(permohonan_id=p.pk, actor=users[Role.DESK])
+    client.post(LACAK, {"nomor": p.nomor, "kode": code, "next": "keberatan"})
+    url = reverse("permohonan:keberatan_ajukan", args=[p.pk])
+    assert "paling lambat 25 hari kerja" in client.get(url).content.decode()
+    mailoutbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            url,
+            {
+                "alasan": ["a"],
+                "kasus_posisi": "Anggaran publik.",
+                "tujuan_penggunaan": "Pengawasan.",
+            },
+        )
+    bukti = next(m for m in mailoutbox if p.email in m.to)
+    assert "(25 hari kerja sejak keberatan diterima" in bukti.body

@@ -3,6 +3,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from ppid_portal import audit, pageviews
+from ppid_portal.halaman_awal import PAGES_EN, ensure_default_pages
 from ppid_portal.models import DokumenRegulasi, HalamanPortal, KunjunganHarian
 from ppid_portal.roles import Role
 from tests.portal.samples import pdf_bytes
@@ -33,6 +34,23 @@ def test_english_text_is_used_when_given(client):
     client.post(reverse("set_language"), {"language": "en", "next": "/"})
     html = client.get(halaman.get_absolute_url()).content.decode()
     assert "The service is free of charge." in html
+
+
+def test_default_pages_come_in_english_too(client):
+    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    for slug, (judul_en, isi_en) in PAGES_EN.items():
+        html = client.get(reverse("portal:halaman", args=[slug])).content.decode()
+        assert judul_en in html, slug
+        assert isi_en.split("\n")[0] in html, slug
+
+
+def test_an_older_installation_gets_the_english_defaults_but_keeps_edited_pages():
+    HalamanPortal.objects.update(judul_en="", isi_en="")
+    HalamanPortal.objects.filter(slug="kontak").update(isi="Telepon 021-555 0101.")
+    ensure_default_pages()
+    assert HalamanPortal.objects.get(slug="profil").judul_en == "PPID profile"
+    kontak = HalamanPortal.objects.get(slug="kontak")
+    assert (kontak.judul_en, kontak.isi_en, kontak.isi) == ("", "", "Telepon 021-555 0101.")
 
 
 @pytest.mark.parametrize("role", [r for r in Role if r != Role.PPID] + ["pemohon"])
