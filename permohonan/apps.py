@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_migrate
+from django.db.models.signals import post_delete, post_migrate, post_save
 
 
 def ensure_default_aturan(sender, using="default", **kwargs) -> None:
@@ -36,6 +36,12 @@ def ensure_default_aturan(sender, using="default", **kwargs) -> None:
     )
 
 
+def _aturan_changed(sender, **kwargs) -> None:
+    from ppid_portal import cache
+
+    cache.invalidate("aturan")
+
+
 class PermohonanConfig(AppConfig):
     name = "permohonan"
     verbose_name = "Permohonan dan Keberatan"
@@ -44,3 +50,10 @@ class PermohonanConfig(AppConfig):
         post_migrate.connect(
             ensure_default_aturan, sender=self, dispatch_uid="permohonan_default_aturan"
         )
+        # Public pages quote the default profile's numbers (kept in the cache until it changes).
+        for signal in (post_save, post_delete):
+            signal.connect(
+                _aturan_changed,
+                sender="permohonan.AturanTenggat",
+                dispatch_uid=f"permohonan_aturan_{signal is post_save}",
+            )

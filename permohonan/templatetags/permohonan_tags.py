@@ -69,6 +69,9 @@ def angka(value) -> str:
 @register.simple_tag
 def aturan_utama():
     """The default deadline profile, so public text quotes the numbers the workflow uses."""
+    from ppid_portal import cache
+
     from ..workflow import default_aturan
 
-    return default_aturan()
+    # Read on the home page, the forms and the procedure pages; kept until a profile is saved.
+    return cache.memo("permohonan:aturan-utama", ("aturan",), default_aturan)
