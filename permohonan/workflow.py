@@ -254,13 +254,17 @@ def _applicant_mail(permohonan: Permohonan, name: str, context: dict[str, Any], 
             name,
             [permohonan.email],
             {"p": permohonan, "lacak_url": _lacak_url(), **context},
+            about=permohonan,
             **kwargs,
         )
 
 
 def _staff_mail(name: str, recipients: Iterable[str], obj, context: dict[str, Any] | None = None):
     notifications.send_on_commit(
-        name, recipients, {"obj": obj, "url": _abs(obj.get_absolute_url()), **(context or {})}
+        name,
+        recipients,
+        {"obj": obj, "url": _abs(obj.get_absolute_url()), **(context or {})},
+        about=obj,
     )
 
 
