@@ -39,7 +39,9 @@ CLAIM = timedelta(minutes=10)
 # The command leaves fresh rows to the on-commit send that is probably still under way.
 RETRY_AFTER = timedelta(minutes=1)
 MAX_ATTEMPTS = 10
-# One press of "Kirim ulang semua" sends at most this many; the command does the rest.
+# The command claims and sends this many at a time; one press of "Kirim ulang semua" sends at
+# most PAGE_BATCH, the command does the rest.
+BATCH = 50
 PAGE_BATCH = 100
 
 
@@ -190,11 +192,21 @@ def _failed(row: EmailKeluar, error: Exception) -> None:
 
 def retry_due(*, everything: bool = False, max_attempts: int = MAX_ATTEMPTS) -> Result:
     """The command's run: unsent rows older than RETRY_AFTER with fewer than `max_attempts`
-    attempts (`everything`: every unsent row, now, whatever its attempts)."""
-    condition = Q()
+    attempts (`everything`: every unsent row, now, whatever its attempts).
+
+    Sent in batches of BATCH, each claimed just before it is sent (a claim never runs out
+    while its rows wait behind a long list); a row is tried once per run, and the run stops
+    at a batch that failed entirely (the server is down: the next run tries again)."""
+    started = timezone.now()
+    condition = Q(dicoba_pada__isnull=True) | Q(dicoba_pada__lt=started)
     if not everything:
-        condition = Q(dibuat_pada__lt=timezone.now() - RETRY_AFTER, percobaan__lt=max_attempts)
-    return deliver(condition)
+        condition &= Q(dibuat_pada__lt=started - RETRY_AFTER, percobaan__lt=max_attempts)
+    total = Result()
+    while True:
+        result = deliver(condition, limit=BATCH)
+        total += result
+        if result.sent + result.failed < BATCH or not result.sent:
+            return total
 
 
 def given_up(max_attempts: int = MAX_ATTEMPTS) -> int:

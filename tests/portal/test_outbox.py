@@ -174,3 +174,17 @@ def test_a_broken_send_never_raises_into_the_request(
         outbox.queue(to=["a@contoh.id"], subject="S", body="B")
     assert any("gagal dikirim" in r.getMessage() for r in caplog.records)
     assert EmailKeluar.objects.get().status == S.MENUNGGU  # the command will send it
+
+
+def test_the_command_works_in_batches_and_stops_when_the_server_is_down(
+    settings, smtp_down, monkeypatch
+):
+    monkeypatch.setattr(outbox, "BATCH", 2)
+    outbox.queue(to=[f"w{i}@contoh.id" for i in range(5)], subject="S", body="B")
+    age()
+    with pytest.raises(CommandError):
+        run_command()  # the first batch fails entirely: the rest waits for the next run
+    assert sorted(EmailKeluar.objects.values_list("percobaan", flat=True)) == [0, 0, 0, 1, 1]
+    settings.EMAIL_BACKEND = LOCMEM
+    assert "5 terkirim, 0 gagal" in run_command()
+    assert len(django_mail.outbox) == 5
