@@ -16,13 +16,12 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.storage import default_storage
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ppid_portal import audit
+from ppid_portal import audit, outbox
 from ppid_portal.access import require
 from ppid_portal.roles import Role
 
@@ -75,15 +74,13 @@ def _nomor_berita_acara(when, offset: int = 0) -> str:
     return f"{approved + 1 + offset:03d}/BA-PMS/PPID/{year}"
 
 
-def _send(subject: str, template: str, context: dict, recipients: Iterable[str]) -> None:
-    recipients = sorted({r for r in recipients if r})
-    if not recipients:
-        return
+def _send(
+    subject: str, template: str, context: dict, recipients: Iterable[str], *, about=None
+) -> None:
+    """Render now and queue in the portal's outbox; sent once the decision has committed (a
+    mail server that is down neither undoes it nor loses the message)."""
     body = render_to_string(template, {**context, "site_url": settings.PPID_SITE_URL})
-    try:
-        send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, recipients)
-    except Exception:  # the decision stands even when the mail server is down
-        logger.exception("E-mail %s gagal dikirim", template)
+    outbox.queue(to=recipients, subject=str(subject), body=body, about=about, templat=template)
 
 
 def _atasan_emails() -> list[str]:
@@ -273,13 +270,12 @@ def usul_ajukan(*, items: Sequence[ItemArsip], actor, pertimbangan: str) -> Usul
             note=_("Masuk usul pemusnahan #%(pk)s") % {"pk": usul.pk},
         )
     context = {"usul": usul, "jumlah": len(rows)}
-    transaction.on_commit(
-        lambda: _send(
-            _("Usul pemusnahan arsip menunggu persetujuan"),
-            "arsip/emails/usul_diajukan.txt",
-            context,
-            _atasan_emails(),
-        )
+    _send(
+        _("Usul pemusnahan arsip menunggu persetujuan"),
+        "arsip/emails/usul_diajukan.txt",
+        context,
+        _atasan_emails(),
+        about=usul,
     )
     return usul
 
@@ -432,11 +428,10 @@ def usul_batalkan(*, usul: UsulPemusnahan, actor, alasan: str) -> UsulPemusnahan
 def _kabari_pengusul(usul: UsulPemusnahan) -> None:
     email = usul.diusulkan_oleh.email
     context = {"usul": usul}
-    transaction.on_commit(
-        lambda: _send(
-            _("Keputusan usul pemusnahan arsip #%(pk)s") % {"pk": usul.pk},
-            "arsip/emails/usul_diputus.txt",
-            context,
-            [email],
-        )
+    _send(
+        _("Keputusan usul pemusnahan arsip #%(pk)s") % {"pk": usul.pk},
+        "arsip/emails/usul_diputus.txt",
+        context,
+        [email],
+        about=usul,
     )

@@ -1,21 +1,18 @@
-"""E-mail notices of the DIP workflow, always sent after the transaction commits."""
+"""E-mail notices of the DIP workflow, stored in the portal's outbox and sent after the
+transaction commits (see `ppid_portal.outbox`)."""
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Iterable
 from typing import Any
 
 from django.conf import settings
-from django.core.mail import send_mail
-from django.db import transaction
+from django.db import models
 from django.template.loader import render_to_string
 
-from ppid_portal import mail
+from ppid_portal import mail, outbox
 from ppid_portal.models import User
 from ppid_portal.roles import Role
-
-logger = logging.getLogger(__name__)
 
 
 def role_emails(*roles: Role) -> list[str]:
@@ -40,9 +37,9 @@ def unit_emails(unit) -> list[str]:
 
 
 def send_on_commit(template: str, recipients: Iterable[str], context: dict[str, Any]) -> None:
-    """Render `informasi/emails/<template>_subject.txt` and `<template>.txt` and send them to
-    each recipient once the current transaction has committed."""
-    recipients = sorted(set(recipients))
+    """Render `informasi/emails/<template>_subject.txt` and `<template>.txt` now and queue one
+    message per recipient, sent once the current transaction has committed."""
+    recipients = [r for r in recipients if r]
     if not recipients or mail.is_muted():
         return
     context = {
@@ -50,16 +47,13 @@ def send_on_commit(template: str, recipients: Iterable[str], context: dict[str, 
         "office_name": settings.PPID_OFFICE_NAME,
         "site_url": settings.PPID_SITE_URL,
     }
-    subject = " ".join(
-        render_to_string(f"informasi/emails/{template}_subject.txt", context).split()
-    )
+    subject = render_to_string(f"informasi/emails/{template}_subject.txt", context)
     body = render_to_string(f"informasi/emails/{template}.txt", context)
-
-    def _send() -> None:
-        try:
-            send_mail(subject, body, None, recipients)
-        except OSError:
-            # The state change is already committed; a mail server outage must not undo it.
-            logger.exception("E-mail %s gagal dikirim", template)
-
-    transaction.on_commit(_send)
+    # The object the notice is about (entry, version, test, decree) is the first model in the
+    # context that is not the actor; the PPID sees it in the outbox.
+    about = next(
+        (v for k, v in context.items() if k != "actor" and isinstance(v, models.Model)), None
+    )
+    outbox.queue(
+        to=recipients, subject=subject, body=body, about=about, templat=f"informasi/{template}"
+    )

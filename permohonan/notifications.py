@@ -2,30 +2,26 @@
 transaction commits (a rolled-back step never tells anyone anything).
 
 Templates: `templates/permohonan/emails/<name>_subjek.txt` (one line) and `<name>.txt`.
-Each recipient gets their own message, so no one sees another's address.
+Messages go through the portal's outbox (`ppid_portal.outbox`): one per recipient, so no one
+sees another's address, kept and retried when the mail server is down.
 """
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Iterable, Sequence
-from functools import partial
 from typing import Any
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.mail import EmailMessage
-from django.db import transaction
+from django.db.models import Model
 from django.template.loader import render_to_string
 
-from ppid_portal import mail
+from ppid_portal import mail, outbox
 from ppid_portal.roles import Role
 
 from . import conf
 
-logger = logging.getLogger(__name__)
-
-Attachment = tuple[str, bytes, str]
+Attachment = outbox.Attachment
 
 
 # Demo data must not write to anyone; the switch is portal-wide.
@@ -61,33 +57,26 @@ def _render(name: str, context: dict[str, Any]) -> tuple[str, str]:
     return " ".join(subject.split()), body.strip() + "\n"
 
 
-def _send(messages: Sequence[EmailMessage]) -> None:
-    for message in messages:
-        try:
-            message.send(fail_silently=False)
-        except Exception:
-            # The step is already committed; a mail server outage must not turn it into an
-            # error page. The failure is logged for the administrator.
-            logger.exception("E-mail %r ke %s gagal dikirim", message.subject, message.to)
-
-
 def send_on_commit(
     name: str,
     recipients: Iterable[str],
     context: dict[str, Any],
     *,
     attachments: Sequence[Attachment] = (),
+    about: Model | None = None,
 ) -> int:
-    """Render now, send after commit. Returns the number of messages queued."""
-    to = sorted({r.strip() for r in recipients if r and r.strip()})
+    """Render now, store in the outbox, send after commit (`ppid_portal.outbox`). Returns the
+    number of messages queued."""
+    to = [r for r in recipients if r and r.strip()]
     if not to or mail.is_muted():
         return 0
     subject, body = _render(name, context)
-    messages = []
-    for address in to:
-        message = EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, [address])
-        for filename, content, mimetype in attachments:
-            message.attach(filename, content, mimetype)
-        messages.append(message)
-    transaction.on_commit(partial(_send, messages))
-    return len(messages)
+    rows = outbox.queue(
+        to=to,
+        subject=subject,
+        body=body,
+        attachments=attachments,
+        about=about,
+        templat=f"permohonan/{name}",
+    )
+    return len(rows)

@@ -34,7 +34,13 @@ from informasi import workflow as dip_workflow
 from ppid_portal import audit
 from ppid_portal.access import can, has_role, require
 from ppid_portal.calendar import holidays_around, load_holidays
-from ppid_portal.files import DOCUMENT_KINDS, SCAN_KINDS, UploadValidator, store_upload
+from ppid_portal.files import (
+    DOCUMENT_KINDS,
+    SCAN_KINDS,
+    UploadValidator,
+    discard_on_rollback,
+    store_upload,
+)
 from ppid_portal.models import StoredFile, UnitKerja, User
 from ppid_portal.roles import Role
 from ppid_portal.statistik import Periode
@@ -254,13 +260,17 @@ def _applicant_mail(permohonan: Permohonan, name: str, context: dict[str, Any], 
             name,
             [permohonan.email],
             {"p": permohonan, "lacak_url": _lacak_url(), **context},
+            about=permohonan,
             **kwargs,
         )
 
 
 def _staff_mail(name: str, recipients: Iterable[str], obj, context: dict[str, Any] | None = None):
     notifications.send_on_commit(
-        name, recipients, {"obj": obj, "url": _abs(obj.get_absolute_url()), **(context or {})}
+        name,
+        recipients,
+        {"obj": obj, "url": _abs(obj.get_absolute_url()), **(context or {})},
+        about=obj,
     )
 
 
@@ -431,6 +441,7 @@ def _clean_applicant(data: Mapping[str, Any], *, online: bool) -> dict[str, Any]
     return values
 
 
+@discard_on_rollback()
 @transaction.atomic
 def permohonan_submit(
     *,
@@ -1203,6 +1214,7 @@ def keberatan_window(p: Permohonan, today: date) -> tuple[date | None, date | No
     return ground, deadlines.keberatan_last_day(ground, p.rules, _holidays(ground))
 
 
+@discard_on_rollback()
 @transaction.atomic
 def keberatan_submit(
     *,

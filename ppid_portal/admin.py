@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 
 from . import audit
-from .models import AuditLog, HariLibur, StoredFile, UnitKerja, User
+from .models import AuditLog, EmailKeluar, HariLibur, StoredFile, UnitKerja, User
 
 
 @admin.register(UnitKerja)
@@ -78,6 +78,43 @@ class StoredFileAdmin(admin.ModelAdmin):
     readonly_fields = [f.name for f in StoredFile._meta.fields]
 
     def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(EmailKeluar)
+class EmailKeluarAdmin(admin.ModelAdmin):
+    """Read-only metadata of the outbox; the body and attachments are never shown (they hold
+    personal data and tracking codes; see docs/email.md). The PPID works at /staf/email/."""
+
+    list_display = ["dibuat_pada", "penerima", "subjek", "status", "percobaan", "dikirim_pada"]
+    list_filter = ["status"]
+    search_fields = ["penerima", "subjek", "perihal"]
+    fields = [
+        "penerima",
+        "subjek",
+        "templat",
+        "status",
+        "percobaan",
+        "galat_terakhir",
+        "dibuat_pada",
+        "dicoba_pada",
+        "dikirim_pada",
+        "content_type",
+        "object_id",
+        "perihal",
+    ]
+    readonly_fields = fields
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).defer("isi")
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
         return False
 
     def has_delete_permission(self, request, obj=None):

@@ -15,7 +15,10 @@ import hashlib
 import io
 import logging
 import re
+import threading
 import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
@@ -362,7 +365,8 @@ def store_upload(
 
     JPG and PNG images are re-encoded first (see the module docstring); a broken image raises
     ValidationError. Call it inside the transaction that creates the referring object; if that
-    transaction rolls back, the file left on disk is an orphan that `periksa_arsip` reports.
+    transaction rolls back, the file left on disk is an orphan that `periksa_arsip` reports —
+    unless the caller runs inside `discard_on_rollback()`, which deletes it.
     """
     original = PurePosixPath((upload.name or "berkas").replace("\\", "/")).name[:255]
     content_type = sniff(upload)
@@ -392,8 +396,50 @@ def store_upload(
             ),
             code="storage_failed",
         ) from error
-    stored.save()
+    try:
+        stored.save()
+    except BaseException:
+        # The row is not written (the database went away, ...): the file has no owner.
+        _delete_files([(stored.file.storage, stored.file.name)])
+        raise
+    for pending in _pending_stack():
+        pending.append((stored.file.storage, stored.file.name))
     return stored
+
+
+_pending = threading.local()
+
+
+def _pending_stack() -> list[list]:
+    if not hasattr(_pending, "stack"):
+        _pending.stack = []
+    return _pending.stack
+
+
+def _delete_files(files) -> None:
+    for storage, name in files:
+        try:
+            storage.delete(name)
+        except OSError:
+            logger.exception("Berkas %s dari langkah yang dibatalkan tidak dapat dihapus", name)
+
+
+@contextmanager
+def discard_on_rollback() -> Iterator[None]:
+    """Files stored by `store_upload()` inside this block are deleted again when the block ends
+    with an exception. Put it around (outside) the transaction that refers to them, so that a
+    step the database rolls back — the database gone away mid-submission, a failed check after
+    the upload — leaves no file behind. Usable as a decorator above `@transaction.atomic`."""
+    stored: list = []
+    stack = _pending_stack()
+    stack.append(stored)
+    try:
+        yield
+    except BaseException:
+        _delete_files(stored)
+        raise
+    finally:
+        stack.pop()
 
 
 def file_response(

@@ -153,3 +153,20 @@ class PeriodeForm(forms.Form):
             tahun = self.cleaned_data.get("tahun") or self.today.year
             return Periode(tahun, bulan=self.cleaned_data.get("bulan") or None)
         return Periode(self.today.year)
+
+
+class EmailKeluarFilterForm(forms.Form):
+    """The outbox page's filter: by sending status."""
+
+    status = forms.ChoiceField(label=_("Status"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        from .models import EmailKeluar
+
+        super().__init__(*args, **kwargs)
+        self.fields["status"].choices = [("", _("Semua")), *EmailKeluar.Status.choices]
+
+    def apply(self, queryset):
+        if self.is_valid() and self.cleaned_data["status"]:
+            queryset = queryset.filter(status=self.cleaned_data["status"])
+        return queryset

@@ -337,3 +337,82 @@ class KunjunganHarian(models.Model):
 
     def __str__(self) -> str:
         return f"{self.tanggal} {self.bagian}: {self.jumlah}"
+
+
+class EmailKeluar(models.Model):
+    """One outgoing e-mail to one recipient (the outbox of every app).
+
+    Written by `ppid_portal.outbox.queue()` inside the transaction of the step that causes it
+    (a rolled-back step leaves no row) and sent after that transaction commits. A send that
+    fails keeps the row as GAGAL with the error; `manage.py kirim_ulang_email` and the PPID's
+    page `/staf/email/` try again. The body and attachments are removed once the message is
+    sent: they carry citizens' personal data and, on receipts, the tracking code whose digest
+    alone is stored elsewhere.
+    """
+
+    class Status(models.TextChoices):
+        MENUNGGU = "menunggu", _("Menunggu dikirim")
+        TERKIRIM = "terkirim", _("Terkirim")
+        GAGAL = "gagal", _("Gagal terkirim")
+
+    penerima = models.EmailField(_("penerima"), max_length=254)
+    subjek = models.CharField(_("subjek"), max_length=300)
+    isi = models.TextField(_("isi"), blank=True)
+    templat = models.CharField(_("templat"), max_length=120, blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status, default=Status.MENUNGGU, db_index=True
+    )
+    percobaan = models.PositiveIntegerField(_("jumlah percobaan"), default=0)
+    galat_terakhir = models.TextField(_("galat terakhir"), blank=True)
+    dibuat_pada = models.DateTimeField(_("dibuat pada"), default=timezone.now, db_index=True)
+    dicoba_pada = models.DateTimeField(_("percobaan terakhir"), null=True, blank=True)
+    dikirim_pada = models.DateTimeField(_("dikirim pada"), null=True, blank=True)
+    # A sender (the on-commit hook, the command, the PPID's button) claims a row until this
+    # time, so two of them never send the same message; no database lock is held while the
+    # mail server answers (SQLite would stop every writer meanwhile).
+    diklaim_sampai = models.DateTimeField(null=True, blank=True, editable=False)
+    # Which object the message is about (a request, an objection, a DIP entry, ...).
+    content_type = models.ForeignKey(
+        ContentType,
+        verbose_name=_("jenis objek"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    object_id = models.CharField(_("ID objek"), max_length=64, blank=True)
+    perihal = models.CharField(_("perihal"), max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["-dibuat_pada", "-id"]
+        indexes = [models.Index(fields=["status", "dibuat_pada"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(status__in=["menunggu", "terkirim", "gagal"]),
+                name="emailkeluar_status_valid",
+            )
+        ]
+        verbose_name = _("e-mail keluar")
+        verbose_name_plural = _("e-mail keluar")
+
+    def __str__(self) -> str:
+        # No address and no body: this text goes into the audit trail.
+        return f"E-mail #{self.pk}: {self.subjek}"
+
+
+class LampiranEmailKeluar(models.Model):
+    """An attachment of an outgoing e-mail (a written notice as PDF, ...), kept in the
+    database so that it shares the transaction of its message."""
+
+    email = models.ForeignKey(EmailKeluar, on_delete=models.CASCADE, related_name="lampiran")
+    nama = models.CharField(_("nama berkas"), max_length=255)
+    jenis = models.CharField(_("jenis isi"), max_length=120)
+    isi = models.BinaryField(_("isi"))
+
+    class Meta:
+        ordering = ["id"]
+        verbose_name = _("lampiran e-mail keluar")
+        verbose_name_plural = _("lampiran e-mail keluar")
+
+    def __str__(self) -> str:
+        return self.nama

@@ -35,6 +35,16 @@ register(
     roles=[Role.PPID],
     description=_("Mengelola daftar regulasi dan SOP"),
 )
+register(
+    "portal.email.view",
+    roles=[Role.PPID],
+    description=_("Membaca kotak keluar e-mail (penerima, subjek, status pengiriman)"),
+)
+register(
+    "portal.email.resend",
+    roles=[Role.PPID],
+    description=_("Mengirim ulang e-mail yang gagal terkirim"),
+)
 
 
 def _anyone(user, obj) -> bool:

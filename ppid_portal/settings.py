@@ -129,6 +129,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "ppid_portal.middleware.PrivatePageCacheMiddleware",
     "ppid_portal.pageviews.PageViewMiddleware",
+    # A view that loses the database answers with the 503 page (step rolled back).
+    "ppid_portal.errors.DatabaseUnavailableMiddleware",
     # Last, as django-axes requires: turns a locked-out login into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]

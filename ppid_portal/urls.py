@@ -22,6 +22,17 @@ portal_patterns = (
             name="statistik_staf",
         ),
         path("staf/audit/", views.AuditLogListView.as_view(), name="audit"),
+        path("staf/email/", views.EmailKeluarListView.as_view(), name="email"),
+        path(
+            "staf/email/kirim-ulang/",
+            views.EmailKirimUlangView.as_view(),
+            name="email_kirim_ulang_semua",
+        ),
+        path(
+            "staf/email/<int:pk>/kirim-ulang/",
+            views.EmailKirimUlangView.as_view(),
+            name="email_kirim_ulang",
+        ),
         path("staf/konten/", views.HalamanStaffListView.as_view(), name="konten"),
         path(
             "staf/konten/halaman/<slug:slug>/",

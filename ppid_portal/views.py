@@ -2,19 +2,27 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.views import LoginView
 from django.shortcuts import get_object_or_404, redirect
-from django.urls import reverse_lazy
+from django.urls import reverse, reverse_lazy
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views.generic import CreateView, DetailView, ListView, TemplateView, UpdateView
+from django.views.generic import (
+    CreateView,
+    DetailView,
+    ListView,
+    TemplateView,
+    UpdateView,
+    View,
+)
 
-from . import audit, cache, services
+from . import audit, cache, outbox, services
 from .access import ActionRequiredMixin, user_roles
 from .dashboard import queues_for
 from .documents import xlsx_response
 from .files import file_response
-from .forms import AuditLogFilterForm, HalamanForm, RegulasiForm
-from .models import AuditLog, DokumenRegulasi, HalamanPortal
+from .forms import AuditLogFilterForm, EmailKeluarFilterForm, HalamanForm, RegulasiForm
+from .models import AuditLog, DokumenRegulasi, EmailKeluar, HalamanPortal
 from .roles import ROLE_DESCRIPTIONS, STAFF_ROLES
 
 
@@ -255,3 +263,67 @@ class RegulasiUpdateView(RegulasiFormMixin, UpdateView):
     """PPID: edit a regulation or SOP document (or hide it)."""
 
     extra_context = {"judul": _("Sunting regulasi atau SOP"), "multipart": True}
+
+
+class EmailKeluarListView(ActionRequiredMixin, ListView):
+    """PPID: the e-mail outbox, newest first, filtered by status. Recipient, subject, object,
+    attempts and error; never the body or the attachments (see docs/email.md)."""
+
+    action = "portal.email.view"
+    template_name = "portal/emailkeluar_list.html"
+    paginate_by = 50
+
+    def get_filter_form(self) -> EmailKeluarFilterForm:
+        if not hasattr(self, "_filter_form"):
+            self._filter_form = EmailKeluarFilterForm(self.request.GET or None)
+        return self._filter_form
+
+    def get_queryset(self):
+        queryset = EmailKeluar.objects.select_related("content_type").defer("isi")
+        return self.get_filter_form().apply(queryset).order_by("-dibuat_pada", "-id")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["filter_form"] = self.get_filter_form()
+        context["jumlah_gagal"] = EmailKeluar.objects.filter(
+            status=EmailKeluar.Status.GAGAL
+        ).count()
+        params = self.request.GET.copy()
+        params.pop("page", None)
+        context["query_string"] = params.urlencode()
+        return context
+
+
+class EmailKirimUlangView(ActionRequiredMixin, View):
+    """PPID, POST: send one unsent e-mail (`pk`) or every failed one again, at once; each is
+    written to the audit trail."""
+
+    action = "portal.email.resend"
+    http_method_names = ["post"]
+
+    def post(self, request, pk: int | None = None):
+        ids = None
+        if pk is not None:
+            ids = [get_object_or_404(EmailKeluar, pk=pk).pk]
+        result = outbox.resend(actor=request.user, ids=ids)
+        if not result.sent and not result.failed:
+            messages.info(request, _("Tidak ada e-mail yang perlu dikirim ulang."))
+        elif result.failed:
+            messages.warning(
+                request,
+                _("%(sent)d e-mail terkirim, %(failed)d masih gagal. Periksa server e-mail.")
+                % {"sent": result.sent, "failed": result.failed},
+            )
+        else:
+            messages.success(request, _("%(sent)d e-mail terkirim.") % {"sent": result.sent})
+        return redirect(_back_to_outbox(request))
+
+
+def _back_to_outbox(request) -> str:
+    """The outbox page the button was pressed on (filter and page kept), nowhere else."""
+    target = request.POST.get("next", "")
+    if target.startswith("/staf/email/") and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}
+    ):
+        return target
+    return reverse("portal:email")

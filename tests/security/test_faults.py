@@ -1,22 +1,30 @@
-"""Faults (issue 7), injected for real: a mail server that is down (SMTP to a closed local port)
-and a media directory that cannot be written. The submission is never blocked by the mail and
-never half-written by the disk.
+"""Faults (issue 7), injected for real: a mail server that is down (SMTP to a closed local port),
+a media directory that cannot be written, and the database going away in the middle of a
+submission (a failing statement, or the connection really closed). The submission is never
+blocked by the mail, never half-written by the disk or the database, and the visitor is told
+clearly that nothing was saved.
 """
 
 from __future__ import annotations
 
 import logging
 import socket
+from pathlib import Path
 
 import pytest
+from django.conf import settings
+from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import OperationalError, connection
 from django.test import Client
 from django.urls import reverse
 
-from permohonan.models import Permohonan
-from ppid_portal.models import StoredFile
-from tests.permohonan.factories import NIK
-from tests.portal.samples import png_bytes
+from permohonan import tracking, workflow
+from permohonan.models import Keberatan, Keputusan, NomorUrut, Permohonan
+from ppid_portal.models import AuditLog, EmailKeluar, StoredFile
+from ppid_portal.roles import Role
+from tests.permohonan.factories import NIK, decided
+from tests.portal.samples import pdf_bytes, png_bytes
 from tests.security.helpers import changed_counts, row_counts
 
 pytestmark = pytest.mark.django_db
@@ -85,3 +93,165 @@ def test_failing_media_write_rolls_the_request_back(settings, tmp_path, caplog):
     changed = changed_counts(before, row_counts())
     changed.pop("sessions.session", None)
     assert changed == {}
+
+
+# --- The database going away mid-submission --------------------------------------------------
+
+
+class DatabaseFault:
+    """An execute wrapper that fails the first statement starting with `prefix` — the database
+    going away in the middle of a step. `close=True` really closes the driver's connection
+    under Django's feet first, as a server restart or a dropped network does (PostgreSQL: the
+    statement then fails in the driver; an in-memory SQLite test database would be destroyed by
+    closing it, so there the fault is raised as the driver would raise it)."""
+
+    def __init__(self, table: str, *, close: bool = False):
+        self.prefix = f'INSERT INTO "{table}"'
+        self.close = close
+        self.fired = False
+
+    def __call__(self, execute, sql, params, many, context):
+        if self.fired or not sql.lstrip().startswith(self.prefix):
+            return execute(sql, params, many, context)
+        self.fired = True
+        if self.close and connection.vendor != "sqlite":
+            connection.connection.close()
+            return execute(sql, params, many, context)  # fails for real: closed
+        raise OperationalError("server closed the connection unexpectedly")
+
+
+def media_files() -> set[str]:
+    root = Path(settings.MEDIA_ROOT)
+    return (
+        {str(p.relative_to(root)) for p in root.rglob("*") if p.is_file()}
+        if root.exists()
+        else set()
+    )
+
+
+def counters() -> dict[str, int]:
+    return dict(NomorUrut.objects.values_list("jenis", "terakhir"))
+
+
+def assert_nothing_written(response, before, files_before, counters_before, fault, caplog):
+    assert fault.fired, f"no statement {fault.prefix}"
+    assert response.status_code == 503
+    html = response.content.decode()
+    assert "Layanan sedang terganggu" in html and "belum tersimpan" in html
+    assert "Traceback" not in html
+    assert any("Basis data tidak tersedia" in r.getMessage() for r in caplog.records)
+    changed = changed_counts(before, row_counts())
+    changed.pop("sessions.session", None)
+    assert changed == {}  # no request, objection, file row, audit record or e-mail
+    assert media_files() == files_before  # the scan written before the fault is gone again
+    assert counters() == counters_before  # numbering stays gapless
+
+
+REQUEST_FAULTS = [
+    StoredFile._meta.db_table,  # the identity scan is already on disk
+    Permohonan._meta.db_table,
+    AuditLog._meta.db_table,  # after the request's INSERT
+    EmailKeluar._meta.db_table,  # the receipt, the last statement of the step
+]
+
+
+@pytest.mark.parametrize("table", REQUEST_FAULTS)
+def test_database_gone_mid_request_gives_503_and_writes_nothing(
+    users, table, caplog, django_capture_on_commit_callbacks
+):
+    client = Client(raise_request_exception=False)
+    before, files_before, counters_before = row_counts(), media_files(), counters()
+    fault = DatabaseFault(table)
+    with (
+        caplog.at_level(logging.ERROR),
+        django_capture_on_commit_callbacks(execute=True),
+        connection.execute_wrapper(fault),
+    ):
+        response = client.post(reverse("permohonan:ajukan"), request_form())
+    assert_nothing_written(response, before, files_before, counters_before, fault, caplog)
+    assert mail.outbox == []
+    # Trying again works and takes the number the failed attempt did not keep.
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post(reverse("permohonan:ajukan"), request_form()).status_code == 302
+    p = Permohonan.objects.get()
+    assert p.urut == counters_before.get(NomorUrut.Jenis.PERMOHONAN, 0) + 1
+    assert len(media_files() - files_before) == 1
+    assert EmailKeluar.objects.filter(penerima="siti@contoh.id").exists()
+
+
+def objection_form() -> dict:
+    return {
+        "alasan": ["a"],
+        "kasus_posisi": "Informasi menyangkut anggaran publik.",
+        "tujuan_penggunaan": "Pengawasan.",
+        "nama_kuasa": "Budi Santoso",
+        "alamat_kuasa": "Jl. Sudirman 1",
+        "telepon_kuasa": "0812 1111 2222",
+        "berkas_kuasa": SimpleUploadedFile(
+            "kuasa.pdf", pdf_bytes("Surat kuasa"), "application/pdf"
+        ),
+    }
+
+
+@pytest.fixture
+def refused_request(users):
+    return applicant_of_refused_request(users)
+
+
+def applicant_of_refused_request(users):
+    """A refused request and a client holding its tracking code (the applicant)."""
+    p, _k = decided(users, hasil=Keputusan.Hasil.DITOLAK_DIKECUALIKAN)
+    _p, code = workflow.permohonan_reset_code(permohonan_id=p.pk, actor=users[Role.DESK])
+    client = Client(raise_request_exception=False)
+    client.get(tracking.tracking_path(code))
+    return p, client
+
+
+@pytest.mark.parametrize(
+    "table",
+    [
+        StoredFile._meta.db_table,  # the letter of authority is already on disk
+        Keberatan._meta.db_table,
+        AuditLog._meta.db_table,
+        EmailKeluar._meta.db_table,
+    ],
+)
+def test_database_gone_mid_objection_gives_503_and_writes_nothing(
+    refused_request, table, caplog, django_capture_on_commit_callbacks
+):
+    p, client = refused_request
+    url = reverse("permohonan:keberatan_ajukan", args=[p.pk])
+    before, files_before, counters_before = row_counts(), media_files(), counters()
+    fault = DatabaseFault(table)
+    with (
+        caplog.at_level(logging.ERROR),
+        django_capture_on_commit_callbacks(execute=True),
+        connection.execute_wrapper(fault),
+    ):
+        response = client.post(url, objection_form())
+    assert_nothing_written(response, before, files_before, counters_before, fault, caplog)
+    p.refresh_from_db()
+    assert not Keberatan.objects.exists() and p.status == Permohonan.Status.SELESAI
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post(url, objection_form()).status_code == 302
+    kb = Keberatan.objects.get()
+    assert kb.urut == counters_before.get(NomorUrut.Jenis.KEBERATAN, 0) + 1
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("form", ["permohonan", "keberatan"])
+def test_connection_closed_mid_submission(form, users, caplog):
+    """No test transaction around it: the step's own transaction is the outermost one, and the
+    connection it ran on is really closed (PostgreSQL). The next request reconnects."""
+    if form == "permohonan":
+        client = Client(raise_request_exception=False)
+        url, data = reverse("permohonan:ajukan"), request_form
+    else:
+        p, client = applicant_of_refused_request(users)
+        url, data = reverse("permohonan:keberatan_ajukan", args=[p.pk]), objection_form
+    before, files_before, counters_before = row_counts(), media_files(), counters()
+    fault = DatabaseFault(AuditLog._meta.db_table, close=True)
+    with caplog.at_level(logging.ERROR), connection.execute_wrapper(fault):
+        response = client.post(url, data())
+    assert_nothing_written(response, before, files_before, counters_before, fault, caplog)
+    assert client.post(url, data()).status_code == 302

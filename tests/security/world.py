@@ -21,7 +21,7 @@ from permohonan import workflow
 from permohonan.models import Keputusan, Permohonan
 from permohonan.tracking import Pemohon
 from ppid_portal import services
-from ppid_portal.models import DokumenRegulasi, HalamanPortal
+from ppid_portal.models import DokumenRegulasi, EmailKeluar, HalamanPortal
 from ppid_portal.roles import Role
 from tests.arsip.factories import (
     JadwalRetensiFactory,
@@ -242,5 +242,9 @@ def build_world(canaries: dict[str, str] | None = None) -> World:
             "informasi:uji-batalkan:pk": draft_uji.pk,
         }
     )
+    # The outbox holds what the workflow above wrote to citizen A (the canaries included).
+    email = EmailKeluar.objects.filter(penerima=p.email).values_list("pk", flat=True).first()
+    if email is not None:
+        ids["portal:email:pk"] = email
     ids[":slug"] = HalamanPortal.objects.values_list("slug", flat=True).first() or "profil"
     return world
