@@ -214,6 +214,17 @@ def given_up(max_attempts: int = MAX_ATTEMPTS) -> int:
     return EmailKeluar.objects.filter(status=S.GAGAL, percobaan__gte=max_attempts).count()
 
 
+def prune(*, days: int | None = None) -> int:
+    """Delete sent rows older than `days` (PPID_EMAIL_SIMPAN_HARI, 365 by default): what was
+    sent to whom is not kept longer than a year. Unsent rows are never deleted here."""
+    days = days if days is not None else int(getattr(settings, "PPID_EMAIL_SIMPAN_HARI", 365))
+    cutoff = timezone.now() - timedelta(days=days)
+    deleted, _per_model = EmailKeluar.objects.filter(
+        status=S.TERKIRIM, dikirim_pada__lt=cutoff
+    ).delete()
+    return deleted
+
+
 def resend(*, actor, ids: Iterable[int] | None = None) -> Result:
     """GAGAL/MENUNGGU → MENUNGGU, then sent at once. PPID: the rows `ids`, or (None) every
     failed row, at most PAGE_BATCH of them. Each is written to the audit trail."""

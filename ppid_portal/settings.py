@@ -225,6 +225,9 @@ else:
     )
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "PPID <ppid@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Days a sent e-mail stays listed in the outbox (recipient and subject only) before
+# `kirim_ulang_email` deletes it; unsent e-mails are never deleted.
+PPID_EMAIL_SIMPAN_HARI = env_int("PPID_EMAIL_SIMPAN_HARI", 365)
 
 # Cache: local memory by default, Redis when REDIS_URL is set.
 REDIS_URL = os.environ.get("REDIS_URL", "")

@@ -188,3 +188,26 @@ def test_the_command_works_in_batches_and_stops_when_the_server_is_down(
     settings.EMAIL_BACKEND = LOCMEM
     assert "5 terkirim, 0 gagal" in run_command()
     assert len(django_mail.outbox) == 5
+
+
+def test_sent_rows_are_kept_for_a_year_then_removed_by_the_command(settings):
+    outbox.queue(to=["lama@contoh.id", "baru@contoh.id", "gagal@contoh.id"], subject="S", body="B")
+    lama, baru, gagal = (
+        EmailKeluar.objects.get(penerima=f"{n}@contoh.id") for n in ("lama", "baru", "gagal")
+    )
+    long_ago = lama.dibuat_pada - timedelta(days=400)
+    EmailKeluar.objects.filter(pk__in=[lama.pk, baru.pk]).update(status=S.TERKIRIM)
+    EmailKeluar.objects.filter(pk=lama.pk).update(dikirim_pada=long_ago)
+    EmailKeluar.objects.filter(pk=baru.pk).update(dikirim_pada=lama.dibuat_pada)
+    # An unsent row is never removed, however old.
+    EmailKeluar.objects.filter(pk=gagal.pk).update(
+        status=S.GAGAL, percobaan=10, dibuat_pada=long_ago
+    )
+    with pytest.raises(CommandError):
+        run_command()  # the failed row is still there, and the exit says so
+    assert set(EmailKeluar.objects.values_list("penerima", flat=True)) == {
+        "baru@contoh.id",
+        "gagal@contoh.id",
+    }
+    settings.PPID_EMAIL_SIMPAN_HARI = 0
+    assert outbox.prune() == 1

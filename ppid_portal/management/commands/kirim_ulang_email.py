@@ -1,6 +1,7 @@
 """Send again the e-mails of the outbox that the mail server refused (or that were never sent
 because the process stopped), older than a minute and with fewer than `--maks-percobaan`
-attempts. Safe to run twice at once: each message is claimed by one run only.
+attempts. Safe to run twice at once: each message is claimed by one run only. Sent messages
+older than PPID_EMAIL_SIMPAN_HARI days (365) are deleted from the outbox at the end of a run.
 
 Exits with status 1 when messages remain unsent (cron then mails its output). Cron example
 (every 10 minutes):
@@ -41,9 +42,11 @@ class Command(BaseCommand):
             raise CommandError("--maks-percobaan paling sedikit 1.")
         result = outbox.retry_due(everything=semua, max_attempts=maks_percobaan)
         skipped = 0 if semua else outbox.given_up(maks_percobaan)
+        pruned = outbox.prune()
         self.stdout.write(
             f"Kirim ulang e-mail: {result.sent} terkirim, {result.failed} gagal, "
-            f"{skipped} dilewati (sudah {maks_percobaan} kali dicoba)."
+            f"{skipped} dilewati (sudah {maks_percobaan} kali dicoba); "
+            f"{pruned} catatan e-mail terkirim yang lebih lama dari masa simpan dihapus."
         )
         if result.failed or skipped:
             raise CommandError(
