@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from ppid_portal import audit
 from ppid_portal.access import require
-from ppid_portal.files import UploadValidator, store_upload
+from ppid_portal.files import UploadValidator, discard_on_rollback, store_upload
 from ppid_portal.models import StoredFile, UnitKerja
 
 from . import extract, spreadsheet, workflow
@@ -27,6 +27,7 @@ def _lock(entry: InformasiPublik) -> InformasiPublik:
     return InformasiPublik.objects.select_for_update().get(pk=entry.pk)
 
 
+@discard_on_rollback()
 @transaction.atomic
 def document_add_file(
     *, actor, entry: InformasiPublik, upload: UploadedFile, judul: str = ""
@@ -131,6 +132,7 @@ def count_download(informasi_id: int) -> None:
 # ----------------------------------------------------------------------------- import
 
 
+@discard_on_rollback()
 @transaction.atomic
 def import_upload(*, actor, unit: UnitKerja, upload: UploadedFile) -> ImporDIP:
     """Keep an uploaded spreadsheet for a dry run; nothing is created yet. PPID."""

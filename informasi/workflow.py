@@ -25,7 +25,7 @@ from django.utils.translation import gettext_lazy
 from ppid_portal import audit
 from ppid_portal.access import can, require, user_roles
 from ppid_portal.calendar import holidays_around
-from ppid_portal.files import UploadValidator, store_upload
+from ppid_portal.files import UploadValidator, discard_on_rollback, store_upload
 from ppid_portal.models import StoredFile, UnitKerja, User
 from ppid_portal.roles import Role
 from ppid_portal.workdays import working_days_between
@@ -985,6 +985,7 @@ def uji_update(*, actor: User, uji: UjiKonsekuensi, values: dict) -> UjiKonsekue
     return locked
 
 
+@discard_on_rollback()
 @transaction.atomic
 def uji_attach_original(
     *, actor: User, uji: UjiKonsekuensi, upload: UploadedFile
@@ -1268,6 +1269,7 @@ def format_nomor_penetapan(urut: int, day: date) -> str:
         raise ImproperlyConfigured(f"INFORMASI_NOMOR_PENETAPAN tidak sah: {fmt!r} ({exc})") from exc
 
 
+@discard_on_rollback()
 @transaction.atomic
 def penetapan_issue(
     *,
@@ -1379,6 +1381,7 @@ def penetapan_issue(
     return penetapan
 
 
+@discard_on_rollback()
 @transaction.atomic
 def penetapan_approve(
     *,

@@ -586,6 +586,7 @@ def permohonan_request_completion(
     return p
 
 
+@discard_on_rollback()
 @transaction.atomic
 def permohonan_complete(
     *,
@@ -759,6 +760,7 @@ def permohonan_assign(
     return created
 
 
+@discard_on_rollback()
 @transaction.atomic
 def disposisi_answer(
     *,
@@ -1026,6 +1028,7 @@ def _start_test_from_request(p: Permohonan, *, actor: User, dasar: str, at: date
     )  # fmt: skip
 
 
+@discard_on_rollback()
 @transaction.atomic
 def permohonan_decide(
     *,
@@ -1321,6 +1324,7 @@ def keberatan_submit(
     return kb
 
 
+@discard_on_rollback()
 @transaction.atomic
 def keberatan_decide(
     *,
@@ -1624,6 +1628,7 @@ def laporan_create(*, actor: User, tahun: int, at: datetime | None = None) -> La
     return laporan
 
 
+@discard_on_rollback()
 @transaction.atomic
 def laporan_approve(
     *, actor: User, laporan_id: int, unit: UnitKerja | None, at: datetime | None = None

@@ -6,7 +6,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 
 from . import access, audit
-from .files import store_upload
+from .files import discard_on_rollback, store_upload
 from .models import DokumenRegulasi, HalamanPortal, StoredFile
 
 
@@ -28,6 +28,7 @@ def halaman_update(*, actor, halaman: HalamanPortal, data: dict) -> HalamanPorta
     return halaman
 
 
+@discard_on_rollback()
 @transaction.atomic
 def regulasi_save(
     *, actor, regulasi: DokumenRegulasi, upload: UploadedFile | None = None

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from ppid_portal import audit
 from ppid_portal.access import require
-from ppid_portal.files import store_upload
+from ppid_portal.files import discard_on_rollback, store_upload
 from ppid_portal.models import StoredFile, UnitKerja
 
 from .. import selectors
@@ -292,6 +292,7 @@ def item_pindah(*, item: ItemArsip, ke: Lokasi, actor, alasan: str = "") -> Pemi
     return move
 
 
+@discard_on_rollback()
 @transaction.atomic
 def berkas_tambah(
     *,

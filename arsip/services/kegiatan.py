@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from ppid_portal import audit
 from ppid_portal.access import require
-from ppid_portal.files import sniff, store_upload
+from ppid_portal.files import discard_on_rollback, sniff, store_upload
 from ppid_portal.models import StoredFile, UnitKerja
 
 from ..models import Kegiatan, LampiranKegiatan, TautanKegiatan
@@ -113,6 +113,7 @@ def kegiatan_ubah(*, kegiatan: Kegiatan, actor, **changes: Any) -> Kegiatan:
     return kegiatan
 
 
+@discard_on_rollback()
 @transaction.atomic
 def lampiran_tambah(
     *,

@@ -255,3 +255,68 @@ def test_connection_closed_mid_submission(form, users, caplog):
         response = client.post(url, data())
     assert_nothing_written(response, before, files_before, counters_before, fault, caplog)
     assert client.post(url, data()).status_code == 302
+
+
+# --- Every service that stores a file: a fault after the file is on disk leaves none ----------
+
+
+def _scan_on_an_archive_item(users, unit):
+    from tests.arsip.factories import JadwalRetensiFactory, add_scan, make_item, make_tree
+
+    desk = users[Role.DESK]
+    JadwalRetensiFactory(kode_klasifikasi="KU.01")
+    item = make_item(desk, unit=unit, lokasi=make_tree(desk)["b1"])
+    return lambda: add_scan(desk, item)
+
+
+def _photo_of_an_activity(users, unit):
+    from tests.arsip.factories import add_photo, make_kegiatan
+
+    kegiatan = make_kegiatan(users[Role.DESK])
+    return lambda: add_photo(users[Role.DESK], kegiatan)
+
+
+def _document_of_a_dip_entry(users, unit, make_user):
+    from tests.informasi.factories import attach_pdf, create_entry
+
+    penyedia = make_user(Role.PENYEDIA, unit=unit)
+    entry = create_entry(penyedia)
+    return lambda: attach_pdf(penyedia, entry)
+
+
+def _regulation_file(users, unit):
+    from ppid_portal import services
+    from ppid_portal.models import DokumenRegulasi
+
+    regulasi = DokumenRegulasi(
+        judul="Keterbukaan Informasi Publik",
+        nomor="14",
+        tahun=2008,
+        jenis=DokumenRegulasi.Jenis.UNDANG_UNDANG,
+    )
+    upload = SimpleUploadedFile("uu-14-2008.pdf", pdf_bytes("UU 14/2008"), "application/pdf")
+    return lambda: services.regulasi_save(actor=users[Role.PPID], regulasi=regulasi, upload=upload)
+
+
+@pytest.mark.parametrize(
+    "setup",
+    [_scan_on_an_archive_item, _photo_of_an_activity, _document_of_a_dip_entry, _regulation_file],
+    ids=["arsip-pindaian", "kegiatan-foto", "dip-dokumen", "regulasi"],
+)
+def test_a_step_rolled_back_after_its_upload_leaves_no_file(setup, users, unit, make_user):
+    """The audit record is the step's last INSERT: when the database fails there, the file
+    already written to disk is removed with the rolled-back rows."""
+    import inspect
+
+    extra = {"make_user": make_user} if "make_user" in inspect.signature(setup).parameters else {}
+    step = setup(users, unit, **extra)
+    before, files_before = row_counts(), media_files()
+    fault = DatabaseFault(AuditLog._meta.db_table)
+    with connection.execute_wrapper(fault), pytest.raises(OperationalError):
+        step()
+    assert fault.fired
+    assert media_files() == files_before
+    assert changed_counts(before, row_counts()) == {}
+    # Without the fault the same step stores its file.
+    step()
+    assert len(media_files() - files_before) == 1
