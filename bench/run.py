@@ -545,15 +545,21 @@ def submissions(port: int, env: dict) -> dict:
 
 
 def task(env: dict, name: str) -> dict:
+    """One measured task in its own process; a task that fails is reported as failed, and the
+    run goes on (the pages measured so far are not lost)."""
     log(f"task: {name}")
     out = subprocess.run(
         [PYTHON, "-m", "bench.tasks", name],
         cwd=ROOT,
         env=env,
-        check=True,
         capture_output=True,
         text=True,
     )
+    if out.returncode != 0:
+        tail = (out.stderr or out.stdout).strip().splitlines()[-3:]
+        result = {"error": f"exit {out.returncode}: {' | '.join(tail)}"}
+        log(f"  {result}")
+        return result
     result = json.loads(out.stdout.strip().splitlines()[-1])
     log(f"  {result}")
     return result

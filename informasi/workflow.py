@@ -281,6 +281,11 @@ def entry_update(*, actor, entry: InformasiPublik, values: dict) -> InformasiPub
         setattr(locked, name, cleaned[name])
     locked.diubah_pada = timezone.now()
     locked.save(update_fields=[*changed, "diubah_pada"])
+    if "kategori" in changed:
+        # The public pages of a published version serve an entry's documents by its current
+        # category: an entry (re)classified as excepted loses them, and its text, at once.
+        search.reindex_entry(locked.pk)
+        selectors.invalidate_public()
     audit.record(
         actor=actor,
         obj=locked,
@@ -388,6 +393,8 @@ def entry_document(
         StoredFile.objects.filter(
             pk__in=locked.dokumen.filter(berkas__isnull=False).values("berkas_id")
         ).update(sensitive=True)
+        # A published row of this entry stops being found by its documents' text at once.
+        search.reindex_entry(locked.pk)
         selectors.invalidate_public()
     audit.record(
         actor=actor,
@@ -1438,6 +1445,9 @@ def penetapan_approve(
     )
     if locked.informasi_id is not None:
         _apply_exception(locked, actor=actor)
+        # Also when the entry was withdrawn (no change to it): its decree changed on the
+        # public pages of the version still published.
+        selectors.invalidate_public()
     from . import documents
 
     locked.berkas_pdf = documents.store_penetapan_pdf(locked, actor=actor)
@@ -1586,6 +1596,8 @@ def _end_penetapan(
     locked.ditutup_pada = now
     locked.diubah_pada = now
     locked.save(update_fields=["status", "ditutup_pada", "diubah_pada"])
+    if locked.informasi_id is not None:
+        selectors.invalidate_public()  # the decree leaves the entry's public pages
     note = " — ".join(filter(None, [pembukaan.get_jenis_display(), nomor_putusan, keterangan]))
     audit.record(
         actor=person, obj=locked, action=f"informasi.penetapan.{name}", from_state=before,

@@ -154,6 +154,36 @@ class TabelLaporan:
     header: list[str]
     rows: list[list[Any]]
     keterangan: str = ""
+    # In a PDF: the rows are not printed, only a pointer to the XLSX sheet that holds them.
+    di_lampiran: bool = False
+
+
+# A PDF prints the table of every request's time only up to this many rows
+# (PERMOHONAN_RINCIAN_PDF_MAKS); a longer one (a busy office's year: thousands of rows, hundreds
+# of pages that take minutes to lay out) is in the XLSX kept and published with the PDF.
+RINCIAN_PDF_MAKS = 300
+
+
+def tabel_pdf(angka: dict[str, Any]) -> list[TabelLaporan]:
+    """The tables of a report or rekap for its PDF."""
+    result = []
+    for t in tabel(angka):
+        limit = getattr(settings, "PERMOHONAN_RINCIAN_PDF_MAKS", RINCIAN_PDF_MAKS)
+        if t.kode == "rincian" and len(t.rows) > limit:
+            t = TabelLaporan(
+                t.kode,
+                t.judul,
+                t.header,
+                [],
+                _(
+                    "Rincian waktu %(n)s permohonan terdapat pada lampiran XLSX laporan ini, "
+                    "lembar “%(lembar)s”."
+                )
+                % {"n": len(t.rows), "lembar": _sheet_names()["rincian"]},
+                di_lampiran=True,
+            )
+        result.append(t)
+    return result
 
 
 def _hasil_label(code: str) -> str:
@@ -345,7 +375,9 @@ def laporan_context(laporan: LaporanTahunan, angka: dict[str, Any]) -> dict[str,
 
 def laporan_pdf(laporan: LaporanTahunan, angka: dict[str, Any]) -> bytes:
     with translation.override("id"):
-        return render_pdf("permohonan/pdf/laporan_tahunan.html", laporan_context(laporan, angka))
+        context = laporan_context(laporan, angka)
+        context["tabel_list"] = tabel_pdf(angka)
+        return render_pdf("permohonan/pdf/laporan_tahunan.html", context)
 
 
 def _sheet_names() -> dict[str, str]:
@@ -387,7 +419,7 @@ def rekap_pdf(angka: dict[str, Any]) -> bytes:
     with translation.override("id"):
         return render_pdf(
             "permohonan/pdf/rekap.html",
-            {"angka": angka, "periode": _periode(angka), "tabel_list": tabel(angka)},
+            {"angka": angka, "periode": _periode(angka), "tabel_list": tabel_pdf(angka)},
         )
 
 

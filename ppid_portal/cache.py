@@ -34,6 +34,7 @@ Which pages (`PublicPageCacheMixin`, `public_page`)
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
 import re
 import secrets
@@ -52,6 +53,8 @@ from django.db.models.signals import post_delete, post_save
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.utils import translation
+
+logger = logging.getLogger(__name__)
 
 PAGE_SECONDS_DEFAULT = 24 * 60 * 60
 CSRF_PLACEHOLDER = b"__ppid_csrf_token__"
@@ -102,6 +105,11 @@ def generation(group: str) -> str:
                 return stamp.read() or "0"
         except (FileNotFoundError, NotADirectoryError):
             return "0"
+        except OSError:
+            # Unreadable (another user's folder): serve nothing from the cache rather than a
+            # page that may be stale.
+            logger.exception("Stempel cache %s tidak dapat dibaca", group)
+            return secrets.token_hex(8)
     key = f"ppid:gen:{group}"
     token = cache.get(key)
     if token is None:
@@ -126,14 +134,23 @@ def _renew(group: str) -> None:
         cache.set(f"ppid:gen:{group}", token, None)
 
 
+def _renew_safely(group: str) -> None:
+    # A cache that cannot be written (Redis down, stamp folder not writable) must not fail the
+    # workflow step that changed the data; it is logged, and entries still age out.
+    try:
+        _renew(group)
+    except Exception:  # noqa: BLE001 - any failure of the cache backend or the file system
+        logger.exception("Generasi cache %s tidak dapat diperbarui", group)
+
+
 def invalidate(*groups: str) -> None:
     """Drop every cached page and value of `groups`: now, and again once the current
     transaction commits (a page rendered from the old rows in between is not kept)."""
     for group in groups:
         _check(group)
-        _renew(group)
+        _renew_safely(group)
         if connections["default"].in_atomic_block:
-            transaction.on_commit(lambda group=group: _renew(group))
+            transaction.on_commit(lambda group=group: _renew_safely(group), robust=True)
 
 
 def memo(name: str, groups: Iterable[str], compute: Callable[[], Any], *, seconds=None) -> Any:

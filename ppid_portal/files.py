@@ -403,7 +403,7 @@ def store_upload(
         _delete_files([(stored.file.storage, stored.file.name)])
         raise
     for pending in _pending_stack():
-        pending.append((stored.file.storage, stored.file.name))
+        pending.append((stored.file.storage, stored.file.name, stored.pk))
     return stored
 
 
@@ -424,6 +424,22 @@ def _delete_files(files) -> None:
             logger.exception("Berkas %s dari langkah yang dibatalkan tidak dapat dihapus", name)
 
 
+def _not_committed(stored: list) -> list:
+    """The files whose StoredFile row is not in the database: an exception raised after the
+    step committed (by an on-commit callback) must not take the files of committed rows."""
+    if not stored:
+        return []
+    try:
+        kept = set(
+            StoredFile.objects.filter(pk__in=[pk for _s, _n, pk in stored]).values_list(
+                "pk", flat=True
+            )
+        )
+    except Exception:  # noqa: BLE001 - the database is gone: the step cannot have committed
+        kept = set()
+    return [(storage, name) for storage, name, pk in stored if pk not in kept]
+
+
 @contextmanager
 def discard_on_rollback() -> Iterator[None]:
     """Files stored by `store_upload()` inside this block are deleted again when the block ends
@@ -436,7 +452,7 @@ def discard_on_rollback() -> Iterator[None]:
     try:
         yield
     except BaseException:
-        _delete_files(stored)
+        _delete_files(_not_committed(stored))
         raise
     finally:
         stack.pop()

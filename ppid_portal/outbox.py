@@ -136,13 +136,31 @@ def deliver(condition: Q, *, limit: int | None = None) -> Result:
     result = Result()
     try:
         for row in rows:
-            result += _send(row, connection)
+            if _hold(row):
+                result += _send(row, connection)
     finally:
         try:
             connection.close()
         except Exception:  # noqa: BLE001, S110 - a connection that is already gone
             pass
     return result
+
+
+def _hold(row: EmailKeluar) -> bool:
+    """Renew this sender's claim on `row` just before it is sent, so a claim never runs out
+    while the row waits behind slow sends. False when another sender took it over meanwhile
+    (its claim ran out) or it is no longer unsent: then this sender leaves it alone."""
+    until = timezone.now() + CLAIM
+    held = EmailKeluar.objects.filter(
+        pk=row.pk, diklaim_sampai=row.diklaim_sampai, status__in=[S.MENUNGGU, S.GAGAL]
+    ).update(diklaim_sampai=until)
+    row.diklaim_sampai = until
+    return bool(held)
+
+
+def _mine(row: EmailKeluar):
+    """The row, as long as this sender still holds its claim."""
+    return EmailKeluar.objects.filter(pk=row.pk, diklaim_sampai=row.diklaim_sampai)
 
 
 def _send(row: EmailKeluar, connection) -> Result:
@@ -159,7 +177,7 @@ def _send(row: EmailKeluar, connection) -> Result:
     # The message is out: its body and attachments (personal data, tracking codes) are not
     # kept; the row remains as the record of what was sent to whom and when.
     now = timezone.now()
-    EmailKeluar.objects.filter(pk=row.pk).update(
+    _mine(row).update(
         status=S.TERKIRIM,
         percobaan=row.percobaan + 1,
         dicoba_pada=now,
@@ -181,7 +199,9 @@ def _failed(row: EmailKeluar, error: Exception) -> None:
         row.percobaan + 1,
         text,
     )
-    EmailKeluar.objects.filter(pk=row.pk).update(
+    # Only while this sender holds the claim: a late failure never overwrites a row that
+    # another sender has since sent.
+    _mine(row).update(
         status=S.GAGAL,
         percobaan=row.percobaan + 1,
         dicoba_pada=timezone.now(),

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import DetailView, ListView
 
+from ppid_portal import cache as public_cache
 from ppid_portal.access import ActionRequiredMixin
 from ppid_portal.cache import PublicPageCacheMixin
 from ppid_portal.documents import XLSX_MIME, render_pdf, safe_filename
@@ -133,7 +134,12 @@ def _cache_key(kind: str, versi: VersiDIP) -> str:
     stamp = versi.dipublikasikan_pada.timestamp() if versi.dipublikasikan_pada else 0
     # The documents include the register of excepted information, which changes on its own.
     register = selectors.register_stamp()
-    return f"informasi:dip-{kind}:{versi.pk}:{stamp}:{register}:{translation.get_language()}"
+    # And the units' names and what the workflow renews for the public pages (an entry
+    # excepted without a decree, a decree of a withdrawn entry).
+    groups = public_cache.generations(selectors.PUBLIC_GROUPS)
+    return (
+        f"informasi:dip-{kind}:{versi.pk}:{stamp}:{register}:{groups}:{translation.get_language()}"
+    )
 
 
 class DipPdfView(PublishedVersionMixin, ActionRequiredMixin, View):

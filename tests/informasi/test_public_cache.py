@@ -162,3 +162,32 @@ def test_a_decree_in_force_leaves_the_cached_entry_page_at_once(client, actors):
     # The decrees in force are kept too, and renewed by the same step.
     row = client.get(api).json()["hasil"][0]
     assert row["penetapan_pengecualian"]["nomor"] == penetapan.nomor
+
+
+def test_an_entry_reclassified_as_excepted_loses_its_files_and_their_text_at_once(client, actors):
+    """The unit reopens a published entry and classifies it as excepted: from that edit on,
+    the cached entry page no longer lists the file, and a search for a word found only in the
+    file no longer finds the entry (before any new version, and again after documenting)."""
+    penyedia, desk = actors["penyedia"], actors["desk"]
+    entry = create_entry(penyedia, ringkasan="Laporan pemeriksaan internal")
+    attach_pdf(penyedia, entry, text="Temuan zamrudkelabu di gudang", name="temuan.pdf")
+    entry = workflow.entry_submit(actor=penyedia, entry=entry)
+    workflow.entry_document(actor=desk, entry=entry, klasifikasi=klasifikasi_for(entry))
+    versi = publish_version(actors)
+    url = versi.entri.get().get_absolute_url()
+    search = reverse("informasi:dip-list") + "?q=zamrudkelabu"
+    assert "temuan.pdf" in client.get(url).content.decode()
+    assert url in client.get(search).content.decode()
+
+    entry = workflow.entry_reopen(actor=penyedia, entry=entry)
+    entry = workflow.entry_update(actor=penyedia, entry=entry, values=excepted_values())
+    assert "temuan.pdf" not in client.get(url).content.decode()
+    assert url not in client.get(search).content.decode()
+
+    entry = workflow.entry_submit(actor=penyedia, entry=entry)
+    values = excepted_values()
+    exception = {k: values[k] for k in ("kategori", "alasan_pengecualian", "pengecualian_berakhir")}
+    workflow.entry_document(
+        actor=desk, entry=entry, klasifikasi=klasifikasi_for(entry, **exception)
+    )
+    assert url not in client.get(search).content.decode()

@@ -209,6 +209,19 @@ def test_approved_pdf_and_xlsx_contain_the_figures(users, tahun_2025):
     assert rincian[tahun_2025["E"].nomor][5:] == [12, "Tidak"]
 
 
+def test_a_long_table_of_requests_is_left_to_the_xlsx_in_the_pdf(users, tahun_2025, settings):
+    """A busy year's thousands of rows would take minutes to lay out as PDF pages: above the
+    limit the PDF names the XLSX sheet that holds them, and the XLSX still has every row."""
+    settings.PERMOHONAN_RINCIAN_PDF_MAKS = 3
+    lap = approve(users, draft(users))
+    text = pdf_text(read(lap.berkas_pdf))
+    assert tahun_2025["E"].nomor not in text
+    assert "Rincian waktu 8 permohonan terdapat pada lampiran XLSX laporan ini" in text
+    assert "Median (hari kerja) 6,5" in text
+    rincian = {row[0] for row in xlsx_values(read(lap.berkas_xlsx))["Rincian waktu"]}
+    assert tahun_2025["E"].nomor in rincian
+
+
 def test_approval_sends_the_report_into_the_dip_workflow(
     users, tahun_2025, mailoutbox, django_capture_on_commit_callbacks
 ):

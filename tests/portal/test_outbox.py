@@ -163,6 +163,23 @@ def test_two_senders_never_take_the_same_row():
     assert outbox.deliver(Q()).sent == 2
 
 
+def test_a_slow_sender_whose_claim_ran_out_never_sends_a_row_taken_over(settings):
+    """Sender 1 claims two rows, then stalls (a slow mail server) until its claim has run
+    out; sender 2 takes both over and sends them. Sender 1, going on, sends neither again
+    and cannot mark them failed."""
+    settings.EMAIL_BACKEND = LOCMEM
+    outbox.queue(to=["a@contoh.id", "b@contoh.id"], subject="S", body="B")
+    slow = outbox.claim(Q())
+    EmailKeluar.objects.update(diklaim_sampai=F("diklaim_sampai") - outbox.CLAIM)
+    assert outbox.deliver(Q()).sent == 2
+    assert len(django_mail.outbox) == 2
+    for row in slow:
+        assert not outbox._hold(row)
+        outbox._failed(row, OSError("timeout"))
+    assert len(django_mail.outbox) == 2
+    assert set(EmailKeluar.objects.values_list("status", flat=True)) == {S.TERKIRIM}
+
+
 def test_a_broken_send_never_raises_into_the_request(
     monkeypatch, caplog, django_capture_on_commit_callbacks
 ):

@@ -320,3 +320,42 @@ def test_a_step_rolled_back_after_its_upload_leaves_no_file(setup, users, unit, 
     # Without the fault the same step stores its file.
     step()
     assert len(media_files() - files_before) == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_failure_after_the_commit_keeps_the_files_of_committed_rows():
+    """discard_on_rollback removes only files whose row was rolled back: an exception raised
+    by an on-commit callback, after the step committed, leaves the committed file alone."""
+    from django.db import transaction
+
+    from ppid_portal.files import discard_on_rollback, store_upload
+
+    files_before = media_files()
+
+    @discard_on_rollback()
+    def step():
+        with transaction.atomic():
+            stored = store_upload(
+                SimpleUploadedFile("a.pdf", pdf_bytes("a"), "application/pdf"), purpose="lainnya"
+            )
+            transaction.on_commit(lambda: 1 / 0)
+        return stored
+
+    with pytest.raises(ZeroDivisionError):
+        step()
+    stored = StoredFile.objects.get()
+    assert media_files() - files_before == {stored.file.name}
+
+
+def test_a_cache_that_cannot_be_written_never_fails_a_workflow_step(
+    settings, tmp_path, caplog, users, django_capture_on_commit_callbacks
+):
+    """The page cache's generation stamps live in a folder that cannot be created (a file is in
+    the way): the step is saved anyway, and the failure is logged."""
+    blocker = tmp_path / "bukan-folder"
+    blocker.write_text("x")
+    settings.PPID_CACHE_STAMP_DIR = str(blocker / "stempel")
+    with caplog.at_level(logging.ERROR), django_capture_on_commit_callbacks(execute=True):
+        response = Client().post(reverse("permohonan:ajukan"), request_form())
+    assert response.status_code == 302 and Permohonan.objects.count() == 1
+    assert any("Generasi cache" in r.getMessage() for r in caplog.records)
