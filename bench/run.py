@@ -686,6 +686,11 @@ def main() -> None:
     parser.add_argument("--skip-extra", action="store_true", help="pages only")
     parser.add_argument("--no-uncached", action="store_true")
     parser.add_argument("--no-cached", action="store_true")
+    parser.add_argument(
+        "--tasks",
+        default="import,laporan,export,backup",
+        help="comma-separated one-off tasks to measure (import, laporan, export, backup)",
+    )
     args = parser.parse_args()
     selected = {p for p in args.pages.split(",") if p} or None
 
@@ -735,10 +740,15 @@ def main() -> None:
             env, "cached", fx, selected, args.reps, cached=True
         )
     if not args.skip_extra:
-        report["import"] = task(env, "import")
-        report["laporan"] = task(env, "laporan")
-        report["register_export"] = task(env, "export")
-        report["backup"] = task(env, "backup")
+        chosen = {t for t in args.tasks.split(",") if t}
+        for key, name in (
+            ("import", "import"),
+            ("laporan", "laporan"),
+            ("register_export", "export"),
+            ("backup", "backup"),
+        ):
+            if name in chosen:
+                report[key] = task(env, name)
     report["total_seconds"] = round(time.monotonic() - started)
     report["targets"] = [{"target": t, "measured": m, "met": ok} for t, m, ok in targets(report)]
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")

@@ -165,3 +165,21 @@ def test_unit_changes_and_audit_records_renew_their_groups(unit, make_user):
     before = page_cache.generation("beranda")
     audit.record(actor=make_user(), obj=unit, action="uji.ubah")
     assert page_cache.generation("beranda") != before
+
+
+def test_many_changes_in_one_transaction_renew_a_group_once_now_and_once_on_commit(
+    django_capture_on_commit_callbacks,
+):
+    """An import writes thousands of audit records in one transaction: one renewal of each
+    group is left for the commit, not one per record."""
+    before = page_cache.generation("beranda")
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        with transaction.atomic():
+            page_cache.invalidate("beranda")
+            during = page_cache.generation("beranda")
+            assert during != before
+            for _ in range(50):
+                page_cache.invalidate("beranda", "dip")
+            last = page_cache.generation("beranda")
+    assert len([c for c in callbacks if getattr(c, "ppid_group", "")]) == 2  # beranda, dip
+    assert page_cache.generation("beranda") not in (before, during, last)
