@@ -164,10 +164,12 @@ class TabelLaporan:
 RINCIAN_PDF_MAKS = 300
 
 
-def tabel_pdf(angka: dict[str, Any]) -> list[TabelLaporan]:
-    """The tables of a report or rekap for its PDF."""
+def tabel_pdf(
+    angka: dict[str, Any], tables: list[TabelLaporan] | None = None
+) -> list[TabelLaporan]:
+    """The tables of a report or rekap for its PDF (from `tables` when already made)."""
     result = []
-    for t in tabel(angka):
+    for t in tables if tables is not None else tabel(angka):
         limit = getattr(settings, "PERMOHONAN_RINCIAN_PDF_MAKS", RINCIAN_PDF_MAKS)
         if t.kode == "rincian" and len(t.rows) > limit:
             t = TabelLaporan(
@@ -195,6 +197,34 @@ def _hasil_label(code: str) -> str:
             return _("Masih diproses")
         return str(status.label)
     return statistik.hasil_label(code)
+
+
+def _rincian_rows(rincian: list[list[Any]]) -> list[list[Any]]:
+    """One row per request; its few distinct labels are translated once, not per row (a busy
+    year has thousands of rows)."""
+    kanal: dict[str, str] = {}
+    hasil: dict[str, str] = {}
+    tepat: dict[bool | None, str] = {}
+    rows = []
+    for nomor, diterima, k, h, pemberitahuan, hari, t in rincian:
+        if k not in kanal:
+            kanal[k] = str(Permohonan.Kanal(k).label)
+        if h and h not in hasil:
+            hasil[h] = _hasil_label(h)
+        if t not in tepat:
+            tepat[t] = _ya_tidak(t)
+        rows.append(
+            [
+                nomor,
+                _day(diterima),
+                kanal[k],
+                hasil[h] if h else "",
+                _day(pemberitahuan),
+                hari,
+                tepat[t],
+            ]
+        )
+    return rows
 
 
 def _ya_tidak(value: bool | None) -> str:
@@ -272,18 +302,7 @@ def tabel(angka: dict[str, Any]) -> list[TabelLaporan]:
                 _("Hari kerja"),
                 _("Tepat waktu"),
             ],
-            [
-                [
-                    nomor,
-                    _day(diterima),
-                    str(Permohonan.Kanal(kanal).label),
-                    _hasil_label(hasil) if hasil else "",
-                    _day(pemberitahuan),
-                    hari,
-                    _ya_tidak(tepat),
-                ]
-                for nomor, diterima, kanal, hasil, pemberitahuan, hari, tepat in angka["rincian"]
-            ],
+            _rincian_rows(angka["rincian"]),
         ),
         TabelLaporan(
             "keberatan-alasan",
@@ -362,21 +381,24 @@ def _periode(angka: dict[str, Any]) -> Periode:
     return Periode(p["tahun"], bulan=p.get("bulan"), triwulan=p.get("triwulan"))
 
 
-def laporan_context(laporan: LaporanTahunan, angka: dict[str, Any]) -> dict[str, Any]:
+def laporan_context(
+    laporan: LaporanTahunan, angka: dict[str, Any], tables: list[TabelLaporan] | None = None
+) -> dict[str, Any]:
     return {
         "laporan": laporan,
         "angka": angka,
         "periode": _periode(angka),
-        "tabel_list": tabel(angka),
+        "tabel_list": tables if tables is not None else tabel(angka),
         "narasi": laporan.narasi,
         "dihitung_pada": angka["dihitung_pada"],
     }
 
 
-def laporan_pdf(laporan: LaporanTahunan, angka: dict[str, Any]) -> bytes:
+def laporan_pdf(
+    laporan: LaporanTahunan, angka: dict[str, Any], tables: list[TabelLaporan] | None = None
+) -> bytes:
     with translation.override("id"):
-        context = laporan_context(laporan, angka)
-        context["tabel_list"] = tabel_pdf(angka)
+        context = laporan_context(laporan, angka, tabel_pdf(angka, tables))
         return render_pdf("permohonan/pdf/laporan_tahunan.html", context)
 
 
@@ -401,9 +423,11 @@ def _sheets(tables: list[TabelLaporan]):
     return [(names.get(t.kode, t.judul[:31]), t.header, t.rows) for t in tables]
 
 
-def laporan_xlsx(laporan: LaporanTahunan, angka: dict[str, Any]) -> bytes:
+def laporan_xlsx(
+    laporan: LaporanTahunan, angka: dict[str, Any], tables: list[TabelLaporan] | None = None
+) -> bytes:
     with translation.override("id"):
-        tables = tabel(angka)
+        tables = tables if tables is not None else tabel(angka)
         narasi = [(title.capitalize(), text) for _name, title, text in laporan.narasi]
         return build_xlsx(
             [(_("Narasi"), [_("Bagian"), _("Uraian")], narasi), *_sheets(tables)],
@@ -442,8 +466,10 @@ def store(content: bytes, stem: str, extension: str, mime: str, *, actor=None) -
 
 def store_documents(laporan: LaporanTahunan, angka: dict[str, Any], *, actor=None):
     stem = f"laporan-layanan-informasi-publik-{laporan.tahun}"
-    pdf = store(laporan_pdf(laporan, angka), stem, "pdf", "application/pdf", actor=actor)
-    xlsx = store(laporan_xlsx(laporan, angka), stem, "xlsx", XLSX_MIME, actor=actor)
+    with translation.override("id"):
+        tables = tabel(angka)
+    pdf = store(laporan_pdf(laporan, angka, tables), stem, "pdf", "application/pdf", actor=actor)
+    xlsx = store(laporan_xlsx(laporan, angka, tables), stem, "xlsx", XLSX_MIME, actor=actor)
     return pdf, xlsx
 
 

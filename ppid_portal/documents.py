@@ -20,6 +20,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from xhtml2pdf import pisa
@@ -102,34 +103,44 @@ def build_xlsx(
     *,
     title_lines: Sequence[str] = (),
 ) -> bytes:
-    """One workbook from (sheet title, header, rows) triples; a title block above each header."""
-    workbook = Workbook(write_only=False)
-    workbook.remove(workbook.active)
+    """One workbook from (sheet title, header, rows) triples; a title block above each header.
+
+    Written in openpyxl's write-only mode (rows streamed to the file, not kept as cell objects):
+    a register of 20,000 rows takes a fraction of the time and memory."""
+    workbook = Workbook(write_only=True)
+    bold = Font(bold=True)
+    wrapped = Alignment(wrap_text=True, vertical="top")
     for sheet_title, header, rows in sheets:
         sheet = workbook.create_sheet(title=re.sub(r"[\[\]\*\?/\\:]", " ", sheet_title)[:31])
-        for line in title_lines:
-            sheet.append([escape_cell(line)])
-            sheet.cell(row=sheet.max_row, column=1).font = Font(bold=True)
-        if title_lines:
-            sheet.append([])
-        sheet.append([escape_cell(h) for h in header])
-        header_row = sheet.max_row
-        for cell in sheet[header_row]:
-            cell.font = Font(bold=True)
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
+        # Column widths must be set before the first row is written: the values are escaped
+        # and measured first.
+        body = [[escape_cell(v) for v in row] for row in rows]
         widths = [len(str(h)) for h in header]
-        for row in rows:
-            values = [escape_cell(v) for v in row]
-            sheet.append(values)
-            for i, value in enumerate(values):
-                if i < len(widths):
-                    widths[i] = max(widths[i], min(len(str(value)), 60))
+        for values in body:
+            for i, value in enumerate(values[: len(widths)]):
+                widths[i] = max(widths[i], min(len(str(value)), 60))
         for i, width in enumerate(widths, start=1):
             sheet.column_dimensions[get_column_letter(i)].width = max(8, width + 2)
-        sheet.freeze_panes = sheet.cell(row=header_row + 1, column=1)
+        header_row = len(title_lines) + (1 if title_lines else 0) + 1
+        sheet.freeze_panes = f"A{header_row + 1}"
+        for line in title_lines:
+            sheet.append([_styled(sheet, escape_cell(line), bold)])
+        if title_lines:
+            sheet.append([])
+        sheet.append([_styled(sheet, escape_cell(h), bold, wrapped) for h in header])
+        for values in body:
+            sheet.append(values)
     out = io.BytesIO()
     workbook.save(out)
     return out.getvalue()
+
+
+def _styled(sheet, value, font: Font, alignment: Alignment | None = None) -> WriteOnlyCell:
+    cell = WriteOnlyCell(sheet, value=value)
+    cell.font = font
+    if alignment is not None:
+        cell.alignment = alignment
+    return cell
 
 
 def xlsx_response(
