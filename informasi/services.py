@@ -172,9 +172,15 @@ def import_run(*, actor, impor: ImporDIP) -> list[InformasiPublik]:
             % {"n": len(result.errors)}
         )
     created = []
+    retensi_known: dict = {}
     for parsed in result.rows:
         entry = workflow.entry_create_imported(
-            actor=actor, unit=impor.unit, values=parsed.values, impor=impor, row=parsed.row
+            actor=actor,
+            unit=impor.unit,
+            values=parsed.values,
+            impor=impor,
+            row=parsed.row,
+            retensi_known=retensi_known,
         )
         for index, tautan in enumerate(parsed.links, start=1):
             DokumenInformasi.objects.create(

@@ -210,21 +210,37 @@ def available_version_transitions(versi: VersiDIP, user) -> list[Transition]:
 # ----------------------------------------------------------------------------- entries
 
 
-def _retention_from_schedule(cleaned: dict) -> dict:
+def _retention_from_schedule(cleaned: dict, known: dict | None = None) -> dict:
     """An entry whose classification code is in the Jadwal Retensi Arsip takes its "jangka waktu
-    penyimpanan" (Perki 1/2021 DIP column 7) from the schedule, in Bahasa Indonesia."""
+    penyimpanan" (Perki 1/2021 DIP column 7) from the schedule, in Bahasa Indonesia. `known`:
+    the codes already looked up in this step (an import of thousands of rows asks about a few
+    dozen codes)."""
     if cleaned.get("kode_klasifikasi"):
         from arsip.selectors import retensi_untuk_kode
 
-        with translation.override("id"):
-            retensi = retensi_untuk_kode(cleaned["kode_klasifikasi"])
+        kode = cleaned["kode_klasifikasi"]
+        if known is not None and kode in known:
+            retensi = known[kode]
+        else:
+            with translation.override("id"):
+                retensi = retensi_untuk_kode(kode)
+            if known is not None:
+                known[kode] = retensi
         if retensi is not None:
             cleaned["retensi"] = retensi.teks[: TEXT_LIMITS["retensi"]]
     return cleaned
 
 
-def _new_entry(*, actor, unit: UnitKerja, values: dict, impor: ImporDIP | None, note: str):
-    cleaned = _retention_from_schedule(clean_values(values))
+def _new_entry(
+    *,
+    actor,
+    unit: UnitKerja,
+    values: dict,
+    impor: ImporDIP | None,
+    note: str,
+    retensi_known: dict | None = None,
+):
+    cleaned = _retention_from_schedule(clean_values(values), retensi_known)
     now = timezone.now()
     entry = InformasiPublik(
         unit=unit,
@@ -248,15 +264,23 @@ def entry_create(*, actor, values: dict) -> InformasiPublik:
 
 
 def entry_create_imported(
-    *, actor, unit: UnitKerja, values: dict, impor: ImporDIP, row: int
+    *,
+    actor,
+    unit: UnitKerja,
+    values: dict,
+    impor: ImporDIP,
+    row: int,
+    retensi_known: dict | None = None,
 ) -> InformasiPublik:
-    """(new) → draf, for one row of an import the PPID runs (inside its transaction)."""
+    """(new) → draf, for one row of an import the PPID runs (inside its transaction);
+    `retensi_known` is shared by the rows of one import."""
     require(actor, "informasi.impor")
     return _new_entry(
         actor=actor,
         unit=unit,
         values=values,
         impor=impor,
+        retensi_known=retensi_known,
         note=_("Diimpor dari %(file)s, baris %(row)s")
         % {"file": impor.berkas.original_name, "row": row},
     )
