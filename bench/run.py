@@ -375,9 +375,14 @@ def run_pages(env, label: str, fx: dict, selected: set[str] | None, reps: int, *
             log(f"{label}: {name} {path}")
             results[name] = measure(port, name, path, cookie, reps)
             r = results[name]
+            base = (
+                f", neighbouring baseline {r['baseline_rps']:.0f} req/s"
+                if r["baseline_rps"]
+                else ""
+            )
             log(
                 f"  {r['rps']:.0f} req/s, p50 {r['p50_ms']} ms, p99 {r['p99_ms']} ms, "
-                f"non-2xx {r['non_2xx']}"
+                f"non-2xx {r['non_2xx']}{base}"
             )
         extra = {}
         if cached:
