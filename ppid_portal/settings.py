@@ -241,6 +241,9 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Where the page cache's generation stamps live without Redis (ppid_portal/cache.py): one folder
+# for gunicorn and the cron jobs; empty = a private folder under the system's temp directory.
+PPID_CACHE_STAMP_DIR = os.environ.get("PPID_CACHE_STAMP_DIR", "")
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
