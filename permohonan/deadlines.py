@@ -1,6 +1,7 @@
 """Legal deadlines of requests and objections: pure functions over dates and a holiday set.
 
-Nothing here reads the database or the clock. The numbers come from an `AturanHari` (a snapshot
+Nothing here reads the database or the clock (the `*_q()` functions build filters; they do
+not run them). The numbers come from an `AturanHari` (a snapshot
 of the office's `AturanTenggat` taken when a request is received); the holidays from
 `ppid_portal.calendar.holidays_around()`. Every period counts working days from the next working
 day after the event (`ppid_portal.workdays.add_working_days`).
@@ -18,7 +19,9 @@ from datetime import date
 from enum import StrEnum
 from typing import Any
 
+from django.db.models import Q
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from ppid_portal.workdays import add_working_days, working_days_between
 
@@ -187,18 +190,178 @@ def days_left(due: date, today: date, holidays: Collection[date]) -> int:
     return working_days_between(today, due, holidays)
 
 
-class Keadaan(StrEnum):
-    AMAN = "aman"
-    SEGERA = "segera"
-    HARI_INI = "hari_ini"
-    TERLAMBAT = "terlambat"
+# ---------------------------------------------------------------------------------------------
+# The keberatan window: when the ground arose (UU 14/2008 Ps 35(1), 36(1))
 
 
-def state(due: date, today: date, holidays: Collection[date], *, soon: int = 2) -> Keadaan:
-    if today > due:
-        return Keadaan.TERLAMBAT
-    if today == due:
-        return Keadaan.HARI_INI
-    if days_left(due, today, holidays) <= soon:
-        return Keadaan.SEGERA
-    return Keadaan.AMAN
+def decision_ground(notice_on: date, delivered_on: date | None) -> date:
+    """UU 14/2008 Ps 36(1): the period runs from the ground arising; for a written notice that
+    is the notice itself, or its delivery when that came later."""
+    if delivered_on is not None and delivered_on > notice_on:
+        return delivered_on
+    return notice_on
+
+
+def keberatan_ground(permohonan: Any, today: date) -> date | None:
+    """When the ground for a keberatan arose, or None while there is none yet.
+
+    Ground c of Ps 35(1) (a request not answered): the last day of the notice period, once it
+    has passed; otherwise the written notice in force (or its later delivery). Reads the
+    request's `keputusan_aktif`: select it with the request.
+    """
+    if is_overdue(permohonan, today, clock=PEMBERITAHUAN):
+        return permohonan.tenggat_pemberitahuan
+    keputusan = permohonan.keputusan_aktif if permohonan.keputusan_aktif_id else None
+    if keputusan is None:
+        return None
+    return decision_ground(keputusan.tanggal, keputusan.disampaikan_pada)
+
+
+# ---------------------------------------------------------------------------------------------
+# Due soon and overdue: the one rule behind the pages, the queues, the reminders, the
+# statistics and the workflow. `deadline_state()` judges one object in Python; the `*_q()`
+# builders give the same judgement as a database filter. Both read the same `Clock` table and
+# the same limit (`soon_limit`), and a test checks that they agree.
+
+
+class DeadlineState(StrEnum):
+    # No period runs in this state (answered, decided, withdrawn, closed).
+    CLOSED = "closed"
+    OK = "ok"
+    # The due date is today or at most `soon` working days away (PPID_PENGINGAT_HARI).
+    DUE_SOON = "due_soon"
+    # The due date has passed: the day after the last day of the period.
+    OVERDUE = "overdue"
+
+
+@dataclass(frozen=True)
+class Clock:
+    """A period someone owes an act in: the model, its stored due date, the states it runs in."""
+
+    model: str
+    field: str
+    states: tuple[str, ...]
+    title: Any
+
+
+# UU 14/2008 Ps 22(7), (8): the PPID owes the written notice from receipt until it is issued.
+# The clock does not run while the applicant completes the request (see JamKelengkapan).
+PEMBERITAHUAN = Clock(
+    "permohonan.permohonan",
+    "tenggat_pemberitahuan",
+    ("baru", "diverifikasi", "diproses"),
+    gettext_lazy("Batas pemberitahuan tertulis"),
+)
+# Office practice (AturanHari.melengkapi): the applicant completes an incomplete request; once
+# the period has passed the Desk may close it (gugur).
+MELENGKAPI = Clock(
+    "permohonan.permohonan",
+    "tenggat_melengkapi",
+    ("perlu_dilengkapi",),
+    gettext_lazy("Batas pemohon melengkapi"),
+)
+# UU 14/2008 Ps 36(2): the Atasan PPID answers a keberatan within 30 working days.
+TANGGAPAN = Clock(
+    "permohonan.keberatan",
+    "tenggat_tanggapan",
+    ("diajukan",),
+    gettext_lazy("Batas tanggapan Atasan PPID"),
+)
+CLOCKS = (PEMBERITAHUAN, MELENGKAPI, TANGGAPAN)
+
+
+def _subject(obj: Any) -> Any:
+    # An assignment (disposisi) runs on its request's clock.
+    if obj._meta.label_lower == "permohonan.disposisi":
+        return obj.permohonan
+    return obj
+
+
+def running_clock(obj: Any) -> Clock | None:
+    """The clock that runs for a request, objection or assignment in its present state."""
+    obj = _subject(obj)
+    label = obj._meta.label_lower
+    return next((c for c in CLOCKS if c.model == label and obj.status in c.states), None)
+
+
+def due_date(obj: Any) -> date | None:
+    """The due date that matters now, or None when no period runs."""
+    clock = running_clock(obj)
+    return getattr(_subject(obj), clock.field) if clock else None
+
+
+def soon_limit(today: date, holidays: Collection[date], *, soon: int) -> date:
+    """The last due date that still counts as due soon."""
+    return add_working_days(today, soon, holidays)
+
+
+def state_of(due: date | None, today: date, limit: date) -> DeadlineState:
+    """The rule itself, for a due date of a running period (None: no period runs)."""
+    if due is None:
+        return DeadlineState.CLOSED
+    if due < today:
+        return DeadlineState.OVERDUE
+    if due <= limit:
+        return DeadlineState.DUE_SOON
+    return DeadlineState.OK
+
+
+def deadline_state(
+    obj: Any, today: date, holidays: Collection[date], *, soon: int, clock: Clock | None = None
+) -> DeadlineState:
+    """Whether a request, objection or assignment is due soon or overdue on `today`.
+
+    `clock` judges that period only (CLOSED when it does not run); by default the one that runs.
+    """
+    running = running_clock(obj)
+    if running is None or (clock is not None and running is not clock):
+        return DeadlineState.CLOSED
+    return state_of(due_date(obj), today, soon_limit(today, holidays, soon=soon))
+
+
+def is_overdue(obj: Any, today: date, *, clock: Clock | None = None) -> bool:
+    """The overdue half of `deadline_state`, which needs no calendar."""
+    return deadline_state(obj, today, (), soon=0, clock=clock) is DeadlineState.OVERDUE
+
+
+def _running_q(clock: Clock, prefix: str) -> Q:
+    return Q(**{f"{prefix}status__in": clock.states, f"{prefix}{clock.field}__isnull": False})
+
+
+def deadline_q(
+    clock: Clock,
+    state: DeadlineState,
+    today: date,
+    holidays: Collection[date],
+    *,
+    soon: int,
+    prefix: str = "",
+) -> Q:
+    """The rows of `clock`'s model (through `prefix`, e.g. "permohonan__") in `state`."""
+    field = f"{prefix}{clock.field}"
+    if state is DeadlineState.CLOSED:
+        return ~Q(**{f"{prefix}status__in": clock.states}) | Q(**{f"{field}__isnull": True})
+    if state is DeadlineState.OVERDUE:
+        return overdue_q(clock, today, prefix=prefix)
+    limit = soon_limit(today, holidays, soon=soon)
+    if state is DeadlineState.DUE_SOON:
+        return _running_q(clock, prefix) & Q(**{f"{field}__gte": today, f"{field}__lte": limit})
+    return _running_q(clock, prefix) & Q(**{f"{field}__gt": limit})
+
+
+def overdue_q(clock: Clock, today: date, *, prefix: str = "") -> Q:
+    return _running_q(clock, prefix) & Q(**{f"{prefix}{clock.field}__lt": today})
+
+
+def due_soon_q(
+    clock: Clock, today: date, holidays: Collection[date], *, soon: int, prefix: str = ""
+) -> Q:
+    return deadline_q(clock, DeadlineState.DUE_SOON, today, holidays, soon=soon, prefix=prefix)
+
+
+def needs_attention_q(
+    clock: Clock, today: date, holidays: Collection[date], *, soon: int, prefix: str = ""
+) -> Q:
+    """Due soon or overdue: what the staff queues and the daily reminders list."""
+    limit = soon_limit(today, holidays, soon=soon)
+    return _running_q(clock, prefix) & Q(**{f"{prefix}{clock.field}__lte": limit})

@@ -22,16 +22,10 @@ from . import deadlines
 from .models import Keberatan, Keputusan, Permohonan
 
 
-def keberatan_ground_date(keputusan: Keputusan) -> date:
-    """UU 14/2008 Ps 36(1): the period runs from the ground arising; for a decision that is the
-    written notice, or its delivery when that came later."""
-    if keputusan.disampaikan_pada and keputusan.disampaikan_pada > keputusan.tanggal:
-        return keputusan.disampaikan_pada
-    return keputusan.tanggal
-
-
 def keberatan_last_day_for(keputusan: Keputusan) -> date:
-    ground = keberatan_ground_date(keputusan)
+    """The last day to object to this notice, as the letter states it (the ground is the
+    deadline rules' `decision_ground`)."""
+    ground = deadlines.decision_ground(keputusan.tanggal, keputusan.disampaikan_pada)
     return deadlines.keberatan_last_day(ground, keputusan.permohonan.rules, holidays_around(ground))
 
 

@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ppid_portal.models import StoredFile, UnitKerja
 
-from .deadlines import AturanHari, JamKelengkapan
+from .deadlines import PEMBERITAHUAN, AturanHari, JamKelengkapan
 
 
 def _choices_check(field: str, choices: type[models.TextChoices], *, blank: bool = False) -> Q:
@@ -173,8 +173,9 @@ class Permohonan(models.Model):
         GUGUR = "gugur", _("Ditutup karena tidak dilengkapi")
 
     OPEN_STATES = (Status.BARU, Status.PERLU_DILENGKAPI, Status.DIVERIFIKASI, Status.DIPROSES)
-    # States in which the notice clock runs and the PPID owes an answer.
-    CLOCK_STATES = (Status.BARU, Status.DIVERIFIKASI, Status.DIPROSES)
+    # States in which the notice clock runs and the PPID owes an answer (the rule's home is
+    # `deadlines.PEMBERITAHUAN`).
+    CLOCK_STATES = tuple(map(Status, PEMBERITAHUAN.states))
 
     class Kanal(models.TextChoices):
         ONLINE = "online", _("Daring (situs)")

@@ -15,7 +15,6 @@ from django.utils.translation import gettext_lazy, ngettext
 from ppid_portal.access import has_role
 from ppid_portal.calendar import load_holidays
 from ppid_portal.roles import Role
-from ppid_portal.workdays import add_working_days
 
 from . import conf, deadlines
 from .models import Disposisi, Keberatan, Keputusan, Permohonan
@@ -36,23 +35,27 @@ def display_holidays(today: date | None = None) -> frozenset[date]:
 
 @dataclass(frozen=True)
 class TenggatInfo:
+    """A running period as a page shows it: the due date, the working days left (negative when
+    late) and its state under `deadlines.deadline_state`."""
+
     tanggal: date
     sisa: int
-    keadaan: str
+    keadaan: deadlines.DeadlineState
     judul: str = ""
+    hari_ini: bool = False
 
     @property
     def terlambat(self) -> bool:
-        return self.keadaan == deadlines.Keadaan.TERLAMBAT
+        return self.keadaan is deadlines.DeadlineState.OVERDUE
 
     @property
     def keterangan(self) -> str:
-        if self.keadaan == deadlines.Keadaan.TERLAMBAT:
+        if self.terlambat:
             late = abs(self.sisa) or 1
             return ngettext("Terlambat %(n)d hari kerja", "Terlambat %(n)d hari kerja", late) % {
                 "n": late
             }
-        if self.keadaan == deadlines.Keadaan.HARI_INI:
+        if self.hari_ini:
             return _("Jatuh tempo hari ini")
         return ngettext("%(n)d hari kerja lagi", "%(n)d hari kerja lagi", self.sisa) % {
             "n": self.sisa
@@ -61,36 +64,24 @@ class TenggatInfo:
     @property
     def css(self) -> str:
         return {
-            deadlines.Keadaan.TERLAMBAT: "danger",
-            deadlines.Keadaan.HARI_INI: "warning",
-            deadlines.Keadaan.SEGERA: "warning",
+            deadlines.DeadlineState.OVERDUE: "danger",
+            deadlines.DeadlineState.DUE_SOON: "warning",
         }.get(self.keadaan, "success")
 
 
-def tenggat_info(due: date, today: date, holidays, judul: str = "") -> TenggatInfo:
+def tenggat_info(obj, today: date, holidays) -> TenggatInfo | None:
+    """The running period of a request, objection or assignment (None when none runs)."""
+    clock = deadlines.running_clock(obj)
+    due = deadlines.due_date(obj)
+    if clock is None or due is None:
+        return None
     return TenggatInfo(
-        due,
-        deadlines.days_left(due, today, holidays),
-        deadlines.state(due, today, holidays, soon=conf.pengingat_hari()),
-        judul,
+        tanggal=due,
+        sisa=deadlines.days_left(due, today, holidays),
+        keadaan=deadlines.deadline_state(obj, today, holidays, soon=conf.pengingat_hari()),
+        judul=str(clock.title),
+        hari_ini=due == today,
     )
-
-
-def active_due(obj) -> tuple[date | None, str]:
-    """The due date that matters now for a request, assignment or objection, and its title."""
-    if isinstance(obj, Disposisi):
-        obj = obj.permohonan
-    if isinstance(obj, Permohonan):
-        if obj.status == Permohonan.Status.PERLU_DILENGKAPI:
-            return obj.tenggat_melengkapi, _("Batas pemohon melengkapi")
-        if obj.clock_runs:
-            return obj.tenggat_pemberitahuan, _("Batas pemberitahuan tertulis")
-        return None, ""
-    if isinstance(obj, Keberatan):
-        if obj.status == Keberatan.Status.DIAJUKAN:
-            return obj.tenggat_tanggapan, _("Batas tanggapan Atasan PPID")
-        return None, ""
-    return None, ""
 
 
 def attach_deadlines(objects: Iterable[Any], *, today: date | None = None, holidays=None):
@@ -100,8 +91,7 @@ def attach_deadlines(objects: Iterable[Any], *, today: date | None = None, holid
     if holidays is None and objects:
         holidays = display_holidays(today)
     for obj in objects:
-        due, title = active_due(obj)
-        obj.tenggat_info = tenggat_info(due, today, holidays, title) if due else None
+        obj.tenggat_info = tenggat_info(obj, today, holidays)
     return objects
 
 
@@ -142,9 +132,11 @@ def own_requests(user) -> QuerySet[Permohonan]:
 # Queues
 
 
-def _soon_limit(today: date) -> date:
-    holidays = display_holidays(today)
-    return add_working_days(today, conf.pengingat_hari(), holidays)
+def needs_attention(clock: deadlines.Clock, today: date, *, prefix: str = ""):
+    """The filter of `clock`'s rows due soon or overdue on `today` (`deadlines`' rule)."""
+    return deadlines.needs_attention_q(
+        clock, today, display_holidays(today), soon=conf.pengingat_hari(), prefix=prefix
+    )
 
 
 def queue_desk_baru(user) -> QuerySet[Permohonan]:
@@ -173,9 +165,9 @@ def queue_ppid_putus(user) -> QuerySet[Permohonan]:
 
 def queue_ppid_tenggat(user, *, today: date | None = None) -> QuerySet[Permohonan]:
     today = today or timezone.localdate()
-    return Permohonan.objects.filter(
-        status__in=Permohonan.CLOCK_STATES, tenggat_pemberitahuan__lte=_soon_limit(today)
-    ).order_by("tenggat_pemberitahuan", "id")
+    return Permohonan.objects.filter(needs_attention(deadlines.PEMBERITAHUAN, today)).order_by(
+        "tenggat_pemberitahuan", "id"
+    )
 
 
 def queue_penyedia(user) -> QuerySet[Disposisi]:
@@ -384,7 +376,7 @@ def keberatan_row(index: int, kb: Keberatan) -> list[Any]:
         f"{kb.nama_atasan}, {kb.jabatan_atasan}" if kb.nama_atasan else "",
         kb.tanggapan_pemohon,
         str(kb.get_status_display()),
-        kb.tenggat_tanggapan if kb.status == Keberatan.Status.DIAJUKAN else "",
+        deadlines.due_date(kb) or "",
     ]
 
 

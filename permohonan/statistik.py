@@ -23,7 +23,17 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Avg, Count, F, OuterRef, Q, QuerySet, Subquery
+from django.db.models import (
+    Avg,
+    BooleanField,
+    Count,
+    ExpressionWrapper,
+    F,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+)
 from django.db.models.functions import ExtractMonth
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -44,6 +54,7 @@ from ppid_portal.statistik import (
 )
 from ppid_portal.workdays import working_days_between
 
+from . import deadlines
 from .models import Disposisi, Keberatan, Keputusan, Permohonan, Sengketa, SurveiKepuasan
 
 PS = Permohonan.Status
@@ -141,6 +152,9 @@ def rincian_waktu(periode: Periode, *, today: date | None = None) -> list[BarisW
         .annotate(
             pertama=Subquery(first.values("tanggal")[:1]),
             pertama_tenggat=Subquery(first.values("tenggat")[:1]),
+            lewat=ExpressionWrapper(
+                deadlines.overdue_q(deadlines.PEMBERITAHUAN, today), output_field=BooleanField()
+            ),
         )
         .values_list(
             "nomor",
@@ -152,13 +166,14 @@ def rincian_waktu(periode: Periode, *, today: date | None = None) -> list[BarisW
             "dibuka_kembali_pada",
             "pertama",
             "pertama_tenggat",
+            "lewat",
         )
         .order_by("tanggal_diterima", "tahun", "urut")
     )
     years = {r[1].year for r in rows} | {r[7].year for r in rows if r[7]}
     holidays = load_holidays(range(min(years), max(years) + 1)) if years else frozenset()
     result = []
-    for nomor, diterima, kanal, status, hasil, tenggat, dibuka, pertama, p_tenggat in rows:
+    for nomor, diterima, kanal, status, hasil, tenggat, dibuka, pertama, p_tenggat, lewat in rows:
         tepat: bool | None = None
         if pertama is not None:
             if dibuka is not None and pertama >= dibuka:
@@ -167,7 +182,8 @@ def rincian_waktu(periode: Periode, *, today: date | None = None) -> list[BarisW
                 tepat = False
             elif p_tenggat is not None:
                 tepat = pertama <= p_tenggat
-        elif status in Permohonan.CLOCK_STATES and today > tenggat:
+        elif lewat:
+            # Still unanswered after the notice period (deadlines.overdue_q).
             tepat = False
         result.append(
             BarisWaktu(

@@ -662,7 +662,11 @@ def permohonan_lapse(
     _staff(actor, "permohonan.periksa")
     p = _lock(Permohonan, permohonan_id)
     today = _today(at)
-    if p.status == PS.PERLU_DILENGKAPI and p.tenggat_melengkapi and today <= p.tenggat_melengkapi:
+    if (
+        p.status == PS.PERLU_DILENGKAPI
+        and p.tenggat_melengkapi
+        and not deadlines.is_overdue(p, today, clock=deadlines.MELENGKAPI)
+    ):
         raise ValidationError(
             _("Pemohon masih dapat melengkapi sampai %(d)s.")
             % {"d": p.tenggat_melengkapi.strftime("%d-%m-%Y")}
@@ -1198,20 +1202,10 @@ def record_applicant_download(
 # Keberatan
 
 
-def keberatan_ground(p: Permohonan, today: date) -> date | None:
-    """When the ground for a keberatan arose (UU 14/2008 Ps 35(1), 36(1)), or None when there
-    is none yet: the written notice (or its later delivery); or, for a request not answered in
-    time (ground c), the last day of the notice period."""
-    if p.clock_runs and today > p.tenggat_pemberitahuan:
-        return p.tenggat_pemberitahuan
-    if p.keputusan_aktif_id:
-        return documents.keberatan_ground_date(p.keputusan_aktif)
-    return None
-
-
 def keberatan_window(p: Permohonan, today: date) -> tuple[date | None, date | None]:
-    """(ground date, last day to file) for the request, or (None, None)."""
-    ground = keberatan_ground(p, today)
+    """(ground date, last day to file) for the request, or (None, None); the ground is
+    `deadlines.keberatan_ground` (UU 14/2008 Ps 35(1), 36(1))."""
+    ground = deadlines.keberatan_ground(p, today)
     if ground is None:
         return None, None
     return ground, deadlines.keberatan_last_day(ground, p.rules, _holidays(ground))

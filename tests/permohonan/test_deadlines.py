@@ -173,12 +173,33 @@ def test_pause_leaves_at_least_one_day():
 
 def test_days_left_and_state():
     due = date(2026, 11, 20)
+    limit = lambda today: deadlines.soon_limit(today, NONE, soon=2)  # noqa: E731
     assert deadlines.days_left(due, date(2026, 11, 18), NONE) == 2
-    assert deadlines.state(due, date(2026, 11, 18), NONE) == deadlines.Keadaan.SEGERA
-    assert deadlines.state(due, date(2026, 11, 13), NONE) == deadlines.Keadaan.AMAN
-    assert deadlines.state(due, due, NONE) == deadlines.Keadaan.HARI_INI
+    state = deadlines.DeadlineState
+    assert deadlines.state_of(due, date(2026, 11, 18), limit(date(2026, 11, 18))) == state.DUE_SOON
+    assert deadlines.state_of(due, date(2026, 11, 13), limit(date(2026, 11, 13))) == state.OK
+    # The last day itself is still due (soon), not late.
+    assert deadlines.state_of(due, due, limit(due)) == state.DUE_SOON
+    assert deadlines.days_left(due, due, NONE) == 0
     assert deadlines.days_left(due, date(2026, 11, 24), NONE) == -2
-    assert deadlines.state(due, date(2026, 11, 24), NONE) == deadlines.Keadaan.TERLAMBAT
+    assert deadlines.state_of(due, date(2026, 11, 24), limit(date(2026, 11, 24))) == state.OVERDUE
+    assert deadlines.state_of(None, due, limit(due)) == state.CLOSED
+
+
+def test_due_soon_counts_working_days_up_to_the_limit():
+    # Friday 20 November 2026, two working days ahead: Monday and Tuesday.
+    friday = date(2026, 11, 20)
+    assert deadlines.soon_limit(friday, NONE, soon=2) == date(2026, 11, 24)
+    # A due date on the Saturday right after today is within the limit too.
+    assert deadlines.state_of(date(2026, 11, 21), friday, date(2026, 11, 24)).value == "due_soon"
+    assert deadlines.state_of(date(2026, 11, 25), friday, date(2026, 11, 24)).value == "ok"
+
+
+def test_decision_ground_is_the_notice_or_its_later_delivery():
+    notice = date(2026, 3, 2)
+    assert deadlines.decision_ground(notice, None) == notice
+    assert deadlines.decision_ground(notice, date(2026, 2, 27)) == notice
+    assert deadlines.decision_ground(notice, date(2026, 3, 5)) == date(2026, 3, 5)
 
 
 def test_snapshot_round_trip():

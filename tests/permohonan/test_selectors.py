@@ -1,12 +1,12 @@
 """Who sees which requests, what each queue holds, and the registers' filters and masking."""
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 from django.utils import timezone
 
-from permohonan import selectors, workflow
-from permohonan.models import Keberatan, Keputusan, Permohonan
+from permohonan import deadlines, selectors, workflow
+from permohonan.models import Disposisi, Keberatan, Keputusan, Permohonan
 from ppid_portal.roles import Role
 
 from .factories import NIK, answered, assigned, decided, objected, submit_desk, verified
@@ -140,3 +140,112 @@ def test_public_history_has_steps_not_staff_notes(users):
     assert steps[0] == "Permohonan dicatat oleh desk layanan"
     assert "Jangka waktu diperpanjang" in steps
     assert all("rahasia" not in s for s in steps)
+
+
+# ---------------------------------------------------------------------------------------------
+# Due soon and overdue: the Python rule and the database filters agree
+
+
+# Wednesday 18 November 2026; Thursday 19 is an office holiday, so with `soon=2` the limit
+# is Monday 23 (Friday 20 is working day 1, Monday 23 working day 2).
+TODAY = date(2026, 11, 18)
+HOLIDAYS = frozenset({date(2026, 11, 19)})
+SOON = 2
+DUE_OFFSETS = [None, -30, -1, 0, 1, 2, 3, 4, 5, 6, 40]
+
+
+def _agreement(model_qs, obj, clock, prefix=""):
+    """The state by `deadline_state` and the states whose filter selects the row."""
+    by_python = deadlines.deadline_state(obj, TODAY, HOLIDAYS, soon=SOON, clock=clock)
+    by_sql = {
+        state
+        for state in deadlines.DeadlineState
+        if model_qs.filter(
+            deadlines.deadline_q(clock, state, TODAY, HOLIDAYS, soon=SOON, prefix=prefix)
+        ).exists()
+    }
+    attention = model_qs.filter(
+        deadlines.needs_attention_q(clock, TODAY, HOLIDAYS, soon=SOON, prefix=prefix)
+    ).exists()
+    overdue = model_qs.filter(deadlines.overdue_q(clock, TODAY, prefix=prefix)).exists()
+    return by_python, by_sql, attention, overdue
+
+
+def _check(model_qs, obj, clock, prefix=""):
+    by_python, by_sql, attention, overdue = _agreement(model_qs, obj, clock, prefix)
+    assert by_sql == {by_python}, (clock.field, obj.status, getattr(obj, clock.field))
+    assert attention == (by_python in ("due_soon", "overdue"))
+    assert overdue == (by_python == "overdue")
+    return by_python
+
+
+@pytest.mark.parametrize("status", Permohonan.Status.values)
+def test_deadline_state_and_filters_agree_for_requests(users, status):
+    p, _ = submit_desk(users[Role.DESK])
+    d = Disposisi.objects.create(permohonan=p, unit=users[Role.PENYEDIA].unit)
+    rows = Permohonan.objects.filter(pk=p.pk)
+    seen = set()
+    for offset in DUE_OFFSETS:
+        due = None if offset is None else TODAY + timedelta(days=offset)
+        # Test setup only: the row is put in each state directly to cover the whole table.
+        rows.update(
+            status=status,
+            tenggat_pemberitahuan=due or TODAY,
+            tenggat_melengkapi=due,
+        )
+        p.refresh_from_db()
+        for clock in (deadlines.PEMBERITAHUAN, deadlines.MELENGKAPI):
+            seen.add(_check(rows, p, clock))
+            d.refresh_from_db()
+            _check(Disposisi.objects.filter(pk=d.pk), d, clock, prefix="permohonan__")
+        running = deadlines.running_clock(p)
+        expected = (
+            deadlines.deadline_state(p, TODAY, HOLIDAYS, soon=SOON, clock=running)
+            if running
+            else "closed"
+        )
+        assert deadlines.deadline_state(p, TODAY, HOLIDAYS, soon=SOON) == expected
+    if status in ("baru", "diverifikasi", "diproses", "perlu_dilengkapi"):
+        assert seen == set(deadlines.DeadlineState)
+    else:
+        assert seen == {"closed"}
+
+
+@pytest.mark.parametrize("status", Keberatan.Status.values)
+def test_deadline_state_and_filters_agree_for_objections(users, status):
+    _p, kb = objected(users)
+    if status == Keberatan.Status.DIPUTUS:
+        workflow.keberatan_decide(
+            keberatan_id=kb.pk,
+            actor=users[Role.ATASAN],
+            putusan=Keberatan.Putusan.MENGUATKAN,
+            pertimbangan="Pengecualian sudah tepat.",
+        )
+    elif status == Keberatan.Status.DITARIK:
+        workflow.keberatan_withdraw(keberatan_id=kb.pk, actor=users[Role.DESK], alasan="Musyawarah")
+    rows = Keberatan.objects.filter(pk=kb.pk)
+    seen = set()
+    for offset in DUE_OFFSETS[1:]:
+        rows.update(tenggat_tanggapan=TODAY + timedelta(days=offset))
+        kb.refresh_from_db()
+        seen.add(_check(rows, kb, deadlines.TANGGAPAN))
+    expected = {"overdue", "due_soon", "ok"} if status == "diajukan" else {"closed"}
+    assert seen == expected
+
+
+def test_the_table_of_cases_has_the_expected_states():
+    limit = deadlines.soon_limit(TODAY, HOLIDAYS, soon=SOON)
+    assert limit == date(2026, 11, 23)
+    states = [deadlines.state_of(TODAY + timedelta(days=o), TODAY, limit) for o in DUE_OFFSETS[1:]]
+    assert states == [
+        "overdue",
+        "overdue",
+        "due_soon",
+        "due_soon",
+        "due_soon",
+        "due_soon",
+        "due_soon",
+        "due_soon",
+        "ok",
+        "ok",
+    ]

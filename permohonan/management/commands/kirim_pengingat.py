@@ -18,10 +18,9 @@ from django.db import IntegrityError, transaction
 from django.db.models import Prefetch
 from django.utils import timezone
 
-from permohonan import conf, notifications, selectors
+from permohonan import conf, deadlines, notifications, selectors
 from permohonan.models import Disposisi, Keberatan, PengingatTerkirim, Permohonan
 from ppid_portal.roles import Role
-from ppid_portal.workdays import add_working_days
 
 
 @dataclass(frozen=True)
@@ -50,7 +49,6 @@ class Command(BaseCommand):
     def handle(self, *args, coba: bool = False, **options):
         today = timezone.localdate()
         holidays = selectors.display_holidays(today)
-        limit = add_working_days(today, conf.pengingat_hari(), holidays)
         per_recipient: dict[str, list[Item]] = defaultdict(list)
         ppid = notifications.staff_emails(Role.PPID)
         desk = notifications.staff_emails(Role.DESK)
@@ -58,7 +56,7 @@ class Command(BaseCommand):
         unit_emails: dict[int, list[str]] = {}
 
         requests = Permohonan.objects.filter(
-            status__in=Permohonan.CLOCK_STATES, tenggat_pemberitahuan__lte=limit
+            selectors.needs_attention(deadlines.PEMBERITAHUAN, today)
         ).prefetch_related(
             Prefetch(
                 "disposisi",
@@ -68,7 +66,7 @@ class Command(BaseCommand):
             )
         )
         for p in requests:
-            item = self._item("permohonan", p, p.tenggat_pemberitahuan, today, holidays)
+            item = self._item("permohonan", p, today, holidays)
             recipients = set(ppid)
             if p.status == Permohonan.Status.BARU:
                 recipients.update(desk)
@@ -79,11 +77,9 @@ class Command(BaseCommand):
             for email in recipients:
                 per_recipient[email].append(item)
 
-        objections = Keberatan.objects.filter(
-            status=Keberatan.Status.DIAJUKAN, tenggat_tanggapan__lte=limit
-        )
+        objections = Keberatan.objects.filter(selectors.needs_attention(deadlines.TANGGAPAN, today))
         for kb in objections:
-            item = self._item("keberatan", kb, kb.tenggat_tanggapan, today, holidays)
+            item = self._item("keberatan", kb, today, holidays)
             for email in atasan:
                 per_recipient[email].append(item)
 
@@ -100,8 +96,8 @@ class Command(BaseCommand):
             f"{sent} e-mail pengingat dikirim ({len(per_recipient)} penerima dengan tenggat)."
         )
 
-    def _item(self, objek: str, obj, due: date, today: date, holidays) -> Item:
-        info = selectors.tenggat_info(due, today, holidays)
+    def _item(self, objek: str, obj, today: date, holidays) -> Item:
+        info = selectors.tenggat_info(obj, today, holidays)
         return Item(
             objek=objek,
             objek_id=obj.pk,
@@ -109,8 +105,8 @@ class Command(BaseCommand):
             if info.terlambat
             else PengingatTerkirim.Kategori.SEGERA,
             nomor=obj.nomor,
-            judul=str(selectors.active_due(obj)[1]),
-            tanggal=due,
+            judul=info.judul,
+            tanggal=info.tanggal,
             keterangan=str(info.keterangan),
             url=conf.site_url() + obj.get_absolute_url(),
         )
