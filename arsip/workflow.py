@@ -10,18 +10,15 @@ head of the body, recorded in a berita acara).
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
-from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.storage import default_storage
 from django.db import IntegrityError, transaction
-from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ppid_portal import audit, outbox
+from ppid_portal import audit, mail
 from ppid_portal.access import require
 from ppid_portal.roles import Role
 
@@ -72,24 +69,6 @@ def _nomor_berita_acara(when, offset: int = 0) -> str:
     year = timezone.localtime(when).year
     approved = UsulPemusnahan.objects.filter(status=U.DISETUJUI, diputus_pada__year=year).count()
     return f"{approved + 1 + offset:03d}/BA-PMS/PPID/{year}"
-
-
-def _send(
-    subject: str, template: str, context: dict, recipients: Iterable[str], *, about=None
-) -> None:
-    """Render now and queue in the portal's outbox; sent once the decision has committed (a
-    mail server that is down neither undoes it nor loses the message)."""
-    body = render_to_string(template, {**context, "site_url": settings.PPID_SITE_URL})
-    outbox.queue(to=recipients, subject=str(subject), body=body, about=about, templat=template)
-
-
-def _atasan_emails() -> list[str]:
-    return list(
-        get_user_model()
-        .objects.filter(groups__name=Role.ATASAN.value, is_active=True)
-        .exclude(email="")
-        .values_list("email", flat=True)
-    )
 
 
 # --- Items --------------------------------------------------------------------------------------
@@ -270,12 +249,8 @@ def usul_ajukan(*, items: Sequence[ItemArsip], actor, pertimbangan: str) -> Usul
             note=_("Masuk usul pemusnahan #%(pk)s") % {"pk": usul.pk},
         )
     context = {"usul": usul, "jumlah": len(rows)}
-    _send(
-        _("Usul pemusnahan arsip menunggu persetujuan"),
-        "arsip/emails/usul_diajukan.txt",
-        context,
-        _atasan_emails(),
-        about=usul,
+    mail.notify(
+        "arsip/usul_diajukan", to=mail.staff_emails(Role.ATASAN), context=context, about=usul
     )
     return usul
 
@@ -426,12 +401,6 @@ def usul_batalkan(*, usul: UsulPemusnahan, actor, alasan: str) -> UsulPemusnahan
 
 
 def _kabari_pengusul(usul: UsulPemusnahan) -> None:
-    email = usul.diusulkan_oleh.email
-    context = {"usul": usul}
-    _send(
-        _("Keputusan usul pemusnahan arsip #%(pk)s") % {"pk": usul.pk},
-        "arsip/emails/usul_diputus.txt",
-        context,
-        [email],
-        about=usul,
+    mail.notify(
+        "arsip/usul_diputus", to=[usul.diusulkan_oleh.email], context={"usul": usul}, about=usul
     )

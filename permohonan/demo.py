@@ -15,9 +15,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from reportlab.pdfgen import canvas
 
+from ppid_portal import mail
 from ppid_portal.models import UnitKerja, User
 
-from . import notifications, workflow
+from . import workflow
 from .models import (
     Disposisi,
     Keputusan,
@@ -97,7 +98,7 @@ def seed(stdout) -> None:
     umum = UnitKerja.objects.get(kode="umum")
     keuangan = UnitKerja.objects.get(kode="keuangan")
     created = 0
-    with notifications.muted():
+    with mail.muted():
         # Oldest first, so the numbers follow the dates of receipt.
         for key, nama, pekerjaan, days, kanal in sorted(APPLICANTS, key=lambda a: -a[3]):
             if Permohonan.objects.filter(email=_email(key)).exists():

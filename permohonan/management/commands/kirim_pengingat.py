@@ -18,8 +18,9 @@ from django.db import IntegrityError, transaction
 from django.db.models import Prefetch
 from django.utils import timezone
 
-from permohonan import conf, deadlines, notifications, selectors
+from permohonan import conf, deadlines, selectors
 from permohonan.models import Disposisi, Keberatan, PengingatTerkirim, Permohonan
+from ppid_portal import mail
 from ppid_portal.roles import Role
 
 
@@ -50,9 +51,9 @@ class Command(BaseCommand):
         today = timezone.localdate()
         holidays = selectors.display_holidays(today)
         per_recipient: dict[str, list[Item]] = defaultdict(list)
-        ppid = notifications.staff_emails(Role.PPID)
-        desk = notifications.staff_emails(Role.DESK)
-        atasan = notifications.staff_emails(Role.ATASAN)
+        ppid = mail.staff_emails(Role.PPID)
+        desk = mail.staff_emails(Role.DESK)
+        atasan = mail.staff_emails(Role.ATASAN)
         unit_emails: dict[int, list[str]] = {}
 
         requests = Permohonan.objects.filter(
@@ -72,7 +73,7 @@ class Command(BaseCommand):
                 recipients.update(desk)
             for d in p.disposisi.all():
                 if d.unit_id not in unit_emails:
-                    unit_emails[d.unit_id] = notifications.staff_emails(Role.PENYEDIA, unit=d.unit)
+                    unit_emails[d.unit_id] = mail.staff_emails(Role.PENYEDIA, unit=d.unit)
                 recipients.update(unit_emails[d.unit_id])
             for email in recipients:
                 per_recipient[email].append(item)
@@ -91,7 +92,9 @@ class Command(BaseCommand):
             with transaction.atomic():
                 fresh = [item for item in items if self._record(item, email, today)]
                 if fresh:
-                    sent += notifications.send_on_commit("pengingat", [email], {"items": fresh})
+                    sent += mail.notify(
+                        "permohonan/pengingat", to=[email], context={"items": fresh}
+                    )
         self.stdout.write(
             f"{sent} e-mail pengingat dikirim ({len(per_recipient)} penerima dengan tenggat)."
         )
