@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ppid_portal.files import UploadValidator
+from ppid_portal.forms import apply_errors
 from ppid_portal.models import UnitKerja
 
 from . import pengecualian
@@ -20,18 +21,8 @@ BENTUK_CHOICES = [(name, label) for name, label in BENTUK_FIELDS]
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
-def _apply_errors(form: forms.Form, exc: ValidationError) -> None:
-    """Put a service's ValidationError on the matching form fields."""
-    if not hasattr(exc, "error_dict"):
-        form.add_error(None, exc)
-        return
-    for name, errors in exc.error_dict.items():
-        target = name
-        if name in dict(BENTUK_FIELDS):
-            target = "bentuk"
-        if target not in form.fields:
-            target = None
-        form.add_error(target, errors)
+# The service reports each format flag under its own name; the form has one field for them.
+BENTUK_ALIASES = {name: "bentuk" for name, _label in BENTUK_FIELDS}
 
 
 class EntryForm(forms.ModelForm):
@@ -107,7 +98,7 @@ class EntryForm(forms.ModelForm):
         pass
 
     def apply_service_error(self, exc: ValidationError) -> None:
-        _apply_errors(self, exc)
+        apply_errors(self, exc, aliases=BENTUK_ALIASES)
 
 
 class DocumentForm(forms.Form):
@@ -235,7 +226,7 @@ class DocumentationForm(forms.Form):
         }
 
     def apply_service_error(self, exc: ValidationError) -> None:
-        _apply_errors(self, exc)
+        apply_errors(self, exc, aliases=BENTUK_ALIASES)
 
 
 class VersionForm(forms.Form):
@@ -262,7 +253,7 @@ class VersionForm(forms.Form):
         return tanggal
 
     def apply_service_error(self, exc: ValidationError) -> None:
-        _apply_errors(self, exc)
+        apply_errors(self, exc, aliases=BENTUK_ALIASES)
 
 
 class ImportForm(forms.Form):

@@ -27,15 +27,6 @@ from .workflow import UJI_EDIT_FIELDS
 ALASAN_CHOICES = [("", "—"), *pengecualian.Alasan.choices]
 
 
-def apply_errors(form: forms.Form, exc: ValidationError) -> None:
-    """Put a service's ValidationError on the matching fields (the rest on the form)."""
-    if not hasattr(exc, "error_dict"):
-        form.add_error(None, exc)
-        return
-    for name, errors in exc.error_dict.items():
-        form.add_error(name if name in form.fields else None, errors)
-
-
 class UjiProposeForm(forms.Form):
     """The Tim Pertimbangan, the PPID or a unit proposes that information be excepted."""
 

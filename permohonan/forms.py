@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ppid_portal.files import DOCUMENT_KINDS, SCAN_KINDS, UploadValidator
+from ppid_portal.forms import apply_errors  # noqa: F401 - permohonan/views.py imports it from here
 from ppid_portal.models import UnitKerja
 
 from . import conf
@@ -67,18 +68,6 @@ class MultipleFileField(forms.FileField):
 
 def identity_validator() -> UploadValidator:
     return UploadValidator(SCAN_KINDS, max_bytes=conf.identitas_max_bytes())
-
-
-def apply_errors(form: forms.Form, exc: ValidationError) -> None:
-    """Show a workflow refusal on the form: per field where the form has it, else on top."""
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.message_dict.items():
-            target = field if field in form.fields else None
-            for message in errors:
-                form.add_error(target, message)
-    else:
-        for message in exc.messages:
-            form.add_error(None, message)
 
 
 class HoneypotMixin:

@@ -5,12 +5,12 @@ Thin: figures through `laporan`, writes through `workflow`/`services`."""
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.generic import DetailView, FormView, ListView
 
 from ppid_portal.access import ActionRequiredMixin, can
@@ -18,6 +18,7 @@ from ppid_portal.audit import history
 from ppid_portal.documents import PDF_MIME, XLSX_MIME, safe_filename
 from ppid_portal.files import file_response
 from ppid_portal.statistik import Periode
+from ppid_portal.views_transition import ServiceFormMixin, TransitionView
 
 from . import laporan, services, workflow
 from .forms import (
@@ -26,10 +27,8 @@ from .forms import (
     LaporanNarasiForm,
     LaporanSetujuiForm,
     RekapForm,
-    apply_errors,
 )
 from .models import LaporanTahunan
-from .views import StaffPostView
 
 LS = LaporanTahunan.Status
 
@@ -59,21 +58,20 @@ class LaporanListView(ActionRequiredMixin, ListView):
         )
 
 
-class LaporanCreateView(ActionRequiredMixin, FormView):
+class LaporanCreateView(ActionRequiredMixin, ServiceFormMixin, FormView):
     """PPID: start the draft report of a year."""
 
     action = "laporan.kelola"
     template_name = "permohonan/laporan_baru.html"
     form_class = LaporanBaruForm
 
-    def form_valid(self, form):
-        try:
-            lap = workflow.laporan_create(actor=self.request.user, tahun=form.cleaned_data["tahun"])
-        except ValidationError as exc:
-            apply_errors(form, exc)
-            return self.form_invalid(form)
+    def perform(self, form):
+        return workflow.laporan_create(actor=self.request.user, tahun=form.cleaned_data["tahun"])
+
+    def get_success_url(self):
+        lap = self.result
         messages.success(self.request, _("Draf laporan tahun %(t)d dibuat.") % {"t": lap.tahun})
-        return redirect(lap.get_absolute_url())
+        return lap.get_absolute_url()
 
 
 class LaporanDetailView(ActionRequiredMixin, DetailView):
@@ -106,7 +104,7 @@ class LaporanDetailView(ActionRequiredMixin, DetailView):
         )
 
 
-class LaporanUpdateView(ActionRequiredMixin, FormView):
+class LaporanUpdateView(ActionRequiredMixin, ServiceFormMixin, FormView):
     """PPID: write the narrative sections of a draft report."""
 
     action = "laporan.kelola"
@@ -123,27 +121,25 @@ class LaporanUpdateView(ActionRequiredMixin, FormView):
     def get_context_data(self, **kwargs):
         return super().get_context_data(laporan=self.laporan, **kwargs)
 
-    def form_valid(self, form):
-        try:
-            services.laporan_update(
-                actor=self.request.user,
-                laporan_id=self.laporan.pk,
-                values={name: form.cleaned_data[name] for name in LaporanTahunan.NARASI},
-            )
-        except ValidationError as exc:
-            apply_errors(form, exc)
-            return self.form_invalid(form)
+    def perform(self, form):
+        return services.laporan_update(
+            actor=self.request.user,
+            laporan_id=self.laporan.pk,
+            values={name: form.cleaned_data[name] for name in LaporanTahunan.NARASI},
+        )
+
+    def get_success_url(self):
         messages.success(self.request, _("Narasi laporan disimpan."))
-        return redirect(self.laporan.get_absolute_url())
+        return self.laporan.get_absolute_url()
 
 
-class LaporanPostView(StaffPostView):
+class LaporanPostView(TransitionView):
     @cached_property
     def laporan(self) -> LaporanTahunan:
         return get_object_or_404(LaporanTahunan, pk=self.kwargs["pk"])
 
-    def redirect_url(self) -> str:
-        return self.laporan.get_absolute_url()
+    def get_object(self):
+        return self.laporan
 
 
 class LaporanApproveView(LaporanPostView):
@@ -152,13 +148,13 @@ class LaporanApproveView(LaporanPostView):
 
     action = "laporan.kelola"
     form_class = LaporanSetujuiForm
-    success_message = _(
+    success_message = gettext_lazy(
         "Laporan disetujui. PDF dan XLSX disimpan; laporan diajukan ke Desk untuk masuk DIP."
     )
 
-    def perform(self, data):
+    def perform(self, form):
         workflow.laporan_approve(
-            actor=self.request.user, laporan_id=self.laporan.pk, unit=data["unit"]
+            actor=self.request.user, laporan_id=self.laporan.pk, unit=form.cleaned_data["unit"]
         )
 
 
@@ -167,11 +163,11 @@ class LaporanCancelView(LaporanPostView):
 
     action = "laporan.kelola"
     form_class = LaporanBatalForm
-    success_message = _("Draf laporan dibatalkan.")
+    success_message = gettext_lazy("Draf laporan dibatalkan.")
 
-    def perform(self, data):
+    def perform(self, form):
         workflow.laporan_cancel(
-            actor=self.request.user, laporan_id=self.laporan.pk, alasan=data["alasan"]
+            actor=self.request.user, laporan_id=self.laporan.pk, alasan=form.cleaned_data["alasan"]
         )
 
 

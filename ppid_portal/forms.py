@@ -2,16 +2,46 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime, time, timedelta
 
 from django import forms
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from .files import UploadValidator
 from .models import AuditLog, DokumenRegulasi, HalamanPortal
+
+
+def error_messages(exc: ValidationError | PermissionDenied) -> list[str]:
+    """The texts of a service's refusal, one per message."""
+    if isinstance(exc, PermissionDenied):
+        return [str(exc) or gettext("Anda tidak berwenang melakukan tindakan ini.")]
+    return [str(m) for m in exc.messages]
+
+
+def apply_errors(
+    form: forms.BaseForm,
+    exc: ValidationError | PermissionDenied,
+    *,
+    aliases: Mapping[str, str] | None = None,
+) -> None:
+    """Put a service's refusal on the form: the errors of a field the form has on that field
+    (or on the field `aliases` names for it), everything else at the top. Every app's views
+    and forms use this one."""
+    if isinstance(exc, ValidationError) and hasattr(exc, "error_dict"):
+        for name, errors in exc.message_dict.items():
+            target = (aliases or {}).get(name, name)
+            target = target if target in form.fields else None
+            for message in errors:
+                form.add_error(target, message)
+        return
+    for message in error_messages(exc):
+        form.add_error(None, message)
 
 
 class _DateInput(forms.DateInput):

@@ -4,42 +4,7 @@ from __future__ import annotations
 
 from urllib.parse import urlencode
 
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-
-
-def apply_errors(form, exc: ValidationError) -> None:
-    """Put a service's ValidationError on the form: field errors on their fields when the form
-    has them, everything else at the top."""
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.error_dict.items():
-            target = field if field in form.fields else None
-            for error in errors:
-                form.add_error(target, error)
-    else:
-        for message in exc.messages:
-            form.add_error(None, message)
-
-
-class ServiceFormMixin:
-    """FormView/CreateView/UpdateView whose `perform(form)` calls one service; its
-    ValidationError turns into form errors, nothing half-written (services are atomic)."""
-
-    def perform(self, form):
-        raise NotImplementedError
-
-    def form_valid(self, form):
-        try:
-            self.result = self.perform(form)
-        except ValidationError as exc:
-            apply_errors(form, exc)
-            return self.form_invalid(form)
-        return self.success()
-
-    def success(self):
-        from django.http import HttpResponseRedirect
-
-        return HttpResponseRedirect(self.get_success_url())
 
 
 class FilterMixin:

@@ -8,6 +8,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import DetailView, FormView, ListView, TemplateView, View
@@ -15,6 +16,7 @@ from django.views.generic import DetailView, FormView, ListView, TemplateView, V
 from ppid_portal.access import ActionRequiredMixin, can
 from ppid_portal.documents import pdf_response, xlsx_response
 from ppid_portal.files import file_response
+from ppid_portal.views_transition import ServiceFormMixin, TransitionView
 
 from .. import selectors
 from ..forms import (
@@ -29,7 +31,7 @@ from ..forms import (
 from ..labels import absolute_url, qr_data_uri
 from ..models import BerkasArsip, ItemArsip, Lokasi, TautanItem
 from ..services import fisik
-from .base import FilterMixin, ServiceFormMixin, querystring
+from .base import FilterMixin, querystring
 
 
 class LokasiListView(ActionRequiredMixin, TemplateView):
@@ -403,21 +405,25 @@ class ItemTautanCreateView(ActionRequiredMixin, ItemObjectMixin, ServiceFormMixi
         return super().get_success_url()
 
 
-class ItemTautanDeleteView(ActionRequiredMixin, View):
+class ItemTautanDeleteView(TransitionView):
     """Desk and PPID: remove a link (POST only)."""
 
     action = "arsip.manage"
-    http_method_names = ["post"]
+    success_message = gettext_lazy("Tautan dihapus.")
 
-    def post(self, request, pk, tautan_pk):
-        tautan = get_object_or_404(
-            TautanItem.objects.select_related("item", "content_type"), pk=tautan_pk, item_id=pk
+    @cached_property
+    def tautan(self) -> TautanItem:
+        return get_object_or_404(
+            TautanItem.objects.select_related("item", "content_type"),
+            pk=self.kwargs["tautan_pk"],
+            item_id=self.kwargs["pk"],
         )
-        fisik.item_tautan_hapus(tautan=tautan, actor=request.user)
-        messages.success(request, _("Tautan dihapus."))
-        from django.shortcuts import redirect
 
-        return redirect(tautan.item)
+    def get_object(self):
+        return self.tautan.item
+
+    def perform(self, form):
+        fisik.item_tautan_hapus(tautan=self.tautan, actor=self.request.user)
 
 
 # --- Daftar arsip (inventory list) --------------------------------------------------------------

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.generic import DetailView, FormView, ListView, View
 
 from ppid_portal.access import ActionRequiredMixin, can
 from ppid_portal.files import file_response
+from ppid_portal.views_transition import ServiceFormMixin, TransitionView
 
 from .. import selectors
 from ..forms import (
@@ -21,7 +24,7 @@ from ..forms import (
 )
 from ..models import Kegiatan, LampiranKegiatan, TautanKegiatan
 from ..services import kegiatan as services
-from .base import FilterMixin, ServiceFormMixin
+from .base import FilterMixin
 
 # --- Public -------------------------------------------------------------------------------------
 
@@ -220,18 +223,22 @@ class KegiatanTautanCreateView(
         return super().get_success_url()
 
 
-class KegiatanTautanDeleteView(ActionRequiredMixin, View):
+class KegiatanTautanDeleteView(TransitionView):
     """Desk and PPID: remove a link (POST only)."""
 
     action = "arsip.kegiatan.manage"
-    http_method_names = ["post"]
+    success_message = gettext_lazy("Tautan dihapus.")
 
-    def post(self, request, pk, tautan_pk):
-        tautan = get_object_or_404(
+    @cached_property
+    def tautan(self) -> TautanKegiatan:
+        return get_object_or_404(
             TautanKegiatan.objects.select_related("kegiatan", "content_type"),
-            pk=tautan_pk,
-            kegiatan_id=pk,
+            pk=self.kwargs["tautan_pk"],
+            kegiatan_id=self.kwargs["pk"],
         )
-        services.kegiatan_tautan_hapus(tautan=tautan, actor=request.user)
-        messages.success(request, _("Tautan dihapus."))
-        return redirect("arsip:kegiatan_staf_detail", pk=pk)
+
+    def get_success_url(self):
+        return reverse("arsip:kegiatan_staf_detail", args=[self.kwargs["pk"]])
+
+    def perform(self, form):
+        services.kegiatan_tautan_hapus(tautan=self.tautan, actor=self.request.user)

@@ -6,18 +6,19 @@ from django.conf import settings
 from django.contrib import messages
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import DetailView, FormView, ListView, TemplateView, View
 
 from ppid_portal.access import ActionRequiredMixin, can
 from ppid_portal.documents import pdf_response, xlsx_response
+from ppid_portal.views_transition import ServiceFormMixin, TransitionPageView
 
 from .. import selectors, workflow
 from ..forms import AlasanForm, JadwalForm, UsulForm
 from ..models import ItemArsip, JadwalRetensi, UsulPemusnahan
 from ..services import fisik
-from .base import ServiceFormMixin
 
 
 class JadwalListView(ActionRequiredMixin, ListView):
@@ -150,33 +151,25 @@ class LaporanRetensiXlsxView(ActionRequiredMixin, View):
         )
 
 
-class ItemTransitionView(ActionRequiredMixin, ServiceFormMixin, FormView):
+class ItemTransitionView(TransitionPageView):
     """Base of the item transitions: GET shows the form, POST makes the change."""
 
-    template_name = "arsip/konfirmasi_form.html"
     form_class = AlasanForm
     alasan_wajib = True
-    judul = ""
-    tombol = ""
+    label = ""
 
-    def dispatch(self, request, *args, **kwargs):
-        self.item = get_object_or_404(ItemArsip, pk=kwargs["pk"])
-        return super().dispatch(request, *args, **kwargs)
+    @cached_property
+    def item(self) -> ItemArsip:
+        return get_object_or_404(ItemArsip, pk=self.kwargs["pk"])
+
+    def get_object(self):
+        return self.item
 
     def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "required": self.alasan_wajib}
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(
-            objek=self.item,
-            judul=self.judul,
-            tombol=self.tombol,
-            kembali=self.item.get_absolute_url(),
-            **kwargs,
-        )
-
-    def get_success_url(self):
-        return self.item.get_absolute_url()
+        kwargs = {**super().get_form_kwargs(), "required": self.alasan_wajib}
+        if self.label:
+            kwargs["label"] = self.label
+        return kwargs
 
 
 class ItemInaktifView(ItemTransitionView):
@@ -184,19 +177,9 @@ class ItemInaktifView(ItemTransitionView):
 
     action = "arsip.retensi.inaktif"
     alasan_wajib = False
-
-    @property
-    def judul(self):
-        return _("Pindahkan ke penyimpanan inaktif")
-
-    @property
-    def tombol(self):
-        return _("Pindahkan ke inaktif")
-
-    def get_form_kwargs(self):
-        kwargs = super().get_form_kwargs()
-        kwargs["label"] = _("Catatan (wajib bila masa aktif belum berakhir)")
-        return kwargs
+    judul = gettext_lazy("Pindahkan ke penyimpanan inaktif")
+    tombol = gettext_lazy("Pindahkan ke inaktif")
+    label = gettext_lazy("Catatan (wajib bila masa aktif belum berakhir)")
 
     def perform(self, form):
         return workflow.item_pindah_inaktif(
@@ -208,19 +191,9 @@ class ItemStatisView(ItemTransitionView):
     """PPID: record the hand-over of a permanent record to the archival institution."""
 
     action = "arsip.retensi.statis"
-
-    @property
-    def judul(self):
-        return _("Serahkan ke lembaga kearsipan (arsip statis)")
-
-    @property
-    def tombol(self):
-        return _("Catat penyerahan")
-
-    def get_form_kwargs(self):
-        kwargs = super().get_form_kwargs()
-        kwargs["label"] = _("Nomor berita acara penyerahan dan keterangan")
-        return kwargs
+    judul = gettext_lazy("Serahkan ke lembaga kearsipan (arsip statis)")
+    tombol = gettext_lazy("Catat penyerahan")
+    label = gettext_lazy("Nomor berita acara penyerahan dan keterangan")
 
     def perform(self, form):
         return workflow.item_serahkan_statis(
@@ -291,92 +264,63 @@ class UsulDetailView(ActionRequiredMixin, DetailView):
         return context
 
 
-class UsulTransitionView(ActionRequiredMixin, ServiceFormMixin, FormView):
-    template_name = "arsip/konfirmasi_form.html"
+class UsulTransitionView(TransitionPageView):
     form_class = AlasanForm
 
-    def dispatch(self, request, *args, **kwargs):
-        self.usul = get_object_or_404(UsulPemusnahan, pk=kwargs["pk"])
-        return super().dispatch(request, *args, **kwargs)
+    @cached_property
+    def usul(self) -> UsulPemusnahan:
+        return get_object_or_404(UsulPemusnahan, pk=self.kwargs["pk"])
 
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(
-            objek=self.usul,
-            judul=self.judul,
-            tombol=self.tombol,
-            kembali=self.usul.get_absolute_url(),
-            **kwargs,
-        )
-
-    def get_success_url(self):
-        return self.usul.get_absolute_url()
+    def get_object(self):
+        return self.usul
 
 
 class UsulSetujuiView(UsulTransitionView):
     """Atasan PPID: approve a proposal with a reason; the berita acara is issued."""
 
     action = "arsip.pemusnahan.decide"
-
-    @property
-    def judul(self):
-        return _("Setujui usul pemusnahan")
-
-    @property
-    def tombol(self):
-        return _("Setujui pemusnahan")
+    judul = gettext_lazy("Setujui usul pemusnahan")
+    tombol = gettext_lazy("Setujui pemusnahan")
 
     def perform(self, form):
-        usul = workflow.usul_setujui(
+        return workflow.usul_setujui(
             usul=self.usul, actor=self.request.user, alasan=form.cleaned_data["alasan"]
         )
-        messages.success(
-            self.request,
-            _("Usul disetujui. Berita acara %(nomor)s siap dicetak.")
-            % {"nomor": usul.nomor_berita_acara},
-        )
-        return usul
+
+    def get_success_message(self):
+        return _("Usul disetujui. Berita acara %(nomor)s siap dicetak.") % {
+            "nomor": self.result.nomor_berita_acara
+        }
 
 
 class UsulTolakView(UsulTransitionView):
     """Atasan PPID: refuse a proposal with a reason."""
 
     action = "arsip.pemusnahan.decide"
-
-    @property
-    def judul(self):
-        return _("Tolak usul pemusnahan")
-
-    @property
-    def tombol(self):
-        return _("Tolak usul")
+    judul = gettext_lazy("Tolak usul pemusnahan")
+    tombol = gettext_lazy("Tolak usul")
+    tombol_kelas = "btn-danger"
+    success_message = gettext_lazy("Usul pemusnahan ditolak.")
 
     def perform(self, form):
-        usul = workflow.usul_tolak(
+        return workflow.usul_tolak(
             usul=self.usul, actor=self.request.user, alasan=form.cleaned_data["alasan"]
         )
-        messages.info(self.request, _("Usul pemusnahan ditolak."))
-        return usul
 
 
 class UsulBatalView(UsulTransitionView):
     """PPID: withdraw a proposal not yet decided."""
 
     action = "arsip.pemusnahan.propose"
-
-    @property
-    def judul(self):
-        return _("Batalkan usul pemusnahan")
-
-    @property
-    def tombol(self):
-        return _("Batalkan usul")
+    judul = gettext_lazy("Batalkan usul pemusnahan")
+    tombol = gettext_lazy("Batalkan usul")
+    tombol_kelas = "btn-outline-danger"
+    success_message = gettext_lazy("Usul pemusnahan dibatalkan.")
 
     def perform(self, form):
-        usul = workflow.usul_batalkan(
+        return workflow.usul_batalkan(
             usul=self.usul, actor=self.request.user, alasan=form.cleaned_data["alasan"]
         )
-        messages.info(self.request, _("Usul pemusnahan dibatalkan."))
-        return usul
 
 
 class BeritaAcaraView(ActionRequiredMixin, View):

@@ -32,6 +32,8 @@ from ppid_portal.documents import (
     safe_filename,
 )
 from ppid_portal.files import file_response
+from ppid_portal.forms import apply_errors
+from ppid_portal.views_transition import TransitionView
 
 from .. import conf, documents, selectors, workflow
 from .. import register_pengecualian as register
@@ -46,7 +48,6 @@ from ..forms_pengecualian import (
     SignForm,
     UjiForm,
     UjiProposeForm,
-    apply_errors,
 )
 from ..models import (
     EntriVersi,
@@ -58,10 +59,6 @@ from ..models import (
 from .api import _json
 
 # ----------------------------------------------------------------------------- shared
-
-
-def _messages_of(exc: ValidationError) -> str:
-    return " ".join(str(m) for m in exc.messages)
 
 
 class UjiObjectMixin:
@@ -91,41 +88,13 @@ class PenetapanObjectMixin:
         return self.get_penetapan() if self.request.user.is_authenticated else None
 
 
-class PostActionView(ActionRequiredMixin, View):
-    """POST only: validate a small form, call one workflow function, report, go back."""
-
-    http_method_names = ["post"]
-    form_class = None
-    success_message = ""
-
-    def target(self):
-        raise NotImplementedError
-
-    def run(self, obj, form) -> None:
-        raise NotImplementedError
-
-    def post(self, request, *args, **kwargs):
-        obj = self.target()
-        form = self.form_class(request.POST, request.FILES) if self.form_class else None
-        if form is not None and not form.is_valid():
-            messages.error(request, " ".join(str(m) for e in form.errors.values() for m in e))
-            return redirect(obj.get_absolute_url())
-        try:
-            self.run(obj, form)
-        except ValidationError as exc:
-            messages.error(request, _messages_of(exc))
-        else:
-            messages.success(request, self.success_message)
-        return redirect(obj.get_absolute_url())
-
-
-class UjiPostView(UjiObjectMixin, PostActionView):
-    def target(self):
+class UjiPostView(UjiObjectMixin, TransitionView):
+    def get_object(self):
         return self.get_uji()
 
 
-class PenetapanPostView(PenetapanObjectMixin, PostActionView):
-    def target(self):
+class PenetapanPostView(PenetapanObjectMixin, TransitionView):
+    def get_object(self):
         return self.get_penetapan()
 
 
@@ -304,7 +273,8 @@ class UjiOriginalUploadView(UjiPostView):
     form_class = OriginalForm
     success_message = gettext_lazy("Dokumen yang diuji dilampirkan sebagai berkas sensitif.")
 
-    def run(self, uji, form):
+    def perform(self, form):
+        uji = self.get_uji()
         workflow.uji_attach_original(
             actor=self.request.user, uji=uji, upload=form.cleaned_data["berkas"]
         )
@@ -345,7 +315,8 @@ class PesertaAddView(UjiPostView):
     form_class = PesertaForm
     success_message = gettext_lazy("Peserta ditambahkan.")
 
-    def run(self, uji, form):
+    def perform(self, form):
+        uji = self.get_uji()
         workflow.peserta_add(
             actor=self.request.user,
             uji=uji,
@@ -355,7 +326,7 @@ class PesertaAddView(UjiPostView):
         )
 
 
-class PesertaRemoveView(PostActionView):
+class PesertaRemoveView(TransitionView):
     """Editors of a draft sheet (POST): remove a participant."""
 
     action = "informasi.uji.ubah"
@@ -373,10 +344,10 @@ class PesertaRemoveView(PostActionView):
     def get_permission_object(self):
         return self.get_peserta().uji if self.request.user.is_authenticated else None
 
-    def target(self):
+    def get_object(self):
         return self.get_peserta().uji
 
-    def run(self, uji, form):
+    def perform(self, form):
         workflow.peserta_remove(actor=self.request.user, peserta=self.get_peserta())
 
 
@@ -386,7 +357,8 @@ class UjiCirculateView(UjiPostView):
     action = "informasi.uji.edarkan"
     success_message = gettext_lazy("Lembar uji diedarkan; setiap peserta diminta menandatangani.")
 
-    def run(self, uji, form):
+    def perform(self, form):
+        uji = self.get_uji()
         workflow.uji_circulate(actor=self.request.user, uji=uji)
 
 
@@ -398,7 +370,8 @@ class UjiReviseView(UjiPostView):
     form_class = ReasonForm
     success_message = gettext_lazy("Lembar uji dikembalikan menjadi draf untuk direvisi.")
 
-    def run(self, uji, form):
+    def perform(self, form):
+        uji = self.get_uji()
         workflow.uji_revise(actor=self.request.user, uji=uji, catatan=form.cleaned_data["alasan"])
 
 
@@ -409,9 +382,11 @@ class UjiSignView(UjiPostView):
     form_class = SignForm
     success_message = gettext_lazy("Tanda tangan Anda tercatat.")
 
-    def run(self, uji, form):
+    def perform(self, form):
         uji = workflow.uji_sign(
-            actor=self.request.user, uji=uji, catatan=form.cleaned_data.get("catatan") or ""
+            actor=self.request.user,
+            uji=self.get_uji(),
+            catatan=form.cleaned_data.get("catatan") or "",
         )
         if uji.status == UjiKonsekuensi.Status.SELESAI:
             self.success_message = _(
@@ -427,7 +402,8 @@ class UjiCancelView(UjiPostView):
     form_class = ReasonForm
     success_message = gettext_lazy("Uji konsekuensi dibatalkan.")
 
-    def run(self, uji, form):
+    def perform(self, form):
+        uji = self.get_uji()
         workflow.uji_cancel(actor=self.request.user, uji=uji, alasan=form.cleaned_data["alasan"])
 
 
@@ -542,7 +518,8 @@ class PenetapanApproveView(PenetapanPostView):
         "Penetapan disetujui dan berlaku; daftar informasi yang dikecualikan diperbarui."
     )
 
-    def run(self, penetapan, form):
+    def perform(self, form):
+        penetapan = self.get_penetapan()
         workflow.penetapan_approve(
             actor=self.request.user,
             penetapan=penetapan,
@@ -557,7 +534,8 @@ class PenetapanRejectView(PenetapanPostView):
     form_class = ReasonForm
     success_message = gettext_lazy("Penetapan tidak disetujui; PPID diberi tahu alasannya.")
 
-    def run(self, penetapan, form):
+    def perform(self, form):
+        penetapan = self.get_penetapan()
         workflow.penetapan_reject(
             actor=self.request.user, penetapan=penetapan, alasan=form.cleaned_data["alasan"]
         )
@@ -573,7 +551,8 @@ class PenetapanOpenView(PenetapanPostView):
         "Putusan dicatat; informasi kembali terbuka dan masuk DIP pada versi berikutnya."
     )
 
-    def run(self, penetapan, form):
+    def perform(self, form):
+        penetapan = self.get_penetapan()
         data = form.cleaned_data
         workflow.penetapan_open(
             actor=self.request.user,
@@ -592,7 +571,8 @@ class PenetapanPriorityView(PenetapanPostView):
     form_class = PrioritasForm
     success_message = gettext_lazy("Prioritas disimpan.")
 
-    def run(self, penetapan, form):
+    def perform(self, form):
+        penetapan = self.get_penetapan()
         workflow.penetapan_set_priority(
             actor=self.request.user, penetapan=penetapan, prioritas=form.cleaned_data["prioritas"]
         )

@@ -10,7 +10,9 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import translation
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import DetailView, FormView, ListView, TemplateView
 
@@ -18,6 +20,7 @@ from ppid_portal import audit
 from ppid_portal.access import ActionRequiredMixin, can
 from ppid_portal.documents import XLSX_MIME, build_xlsx, safe_filename
 from ppid_portal.files import file_response
+from ppid_portal.views_transition import TransitionView
 
 from .. import selectors, services, spreadsheet, workflow
 from ..forms import (
@@ -31,11 +34,6 @@ from ..forms import (
     VersionForm,
 )
 from ..models import DokumenInformasi, EntriVersi, ImporDIP, InformasiPublik, VersiDIP
-
-
-def _messages_of(exc: ValidationError) -> str:
-    return " ".join(str(m) for m in exc.messages)
-
 
 # ----------------------------------------------------------------------------- entries
 
@@ -165,43 +163,30 @@ class EntryDetailView(EntryObjectMixin, ActionRequiredMixin, DetailView):
         return context
 
 
-class EntryTransitionView(EntryObjectMixin, ActionRequiredMixin, View):
+class EntryTransitionView(EntryObjectMixin, TransitionView):
     """POST only. Who may use it is the action of the transition (see `workflow`)."""
 
-    http_method_names = ["post"]
     transition = ""
-    form_class = None
-    success_message = ""
 
     @property
     def action(self):
         return workflow.ENTRY_TRANSITIONS[self.transition].action
 
-    def run(self, entry, form):
-        raise NotImplementedError
+    def get_object(self):
+        return self.get_entry()
 
-    def post(self, request, *args, **kwargs):
-        entry = self.get_entry()
-        form = self.form_class(request.POST) if self.form_class else None
-        if form is not None and not form.is_valid():
-            messages.error(request, " ".join(str(m) for e in form.errors.values() for m in e))
-            return redirect(entry.get_staff_url())
-        try:
-            self.run(entry, form)
-        except ValidationError as exc:
-            messages.error(request, _messages_of(exc))
-        else:
-            messages.success(request, self.success_message)
-        return redirect(entry.get_staff_url())
+    def get_success_url(self):
+        return self.get_entry().get_staff_url()
 
 
 class EntrySubmitView(EntryTransitionView):
     """Penyedia of the entry's unit: submit a draft or returned entry to the Desk."""
 
     transition = "ajukan"
-    success_message = _("Entri diajukan ke Desk Pelayanan Informasi.")
+    success_message = gettext_lazy("Entri diajukan ke Desk Pelayanan Informasi.")
 
-    def run(self, entry, form):
+    def perform(self, form):
+        entry = self.get_entry()
         workflow.entry_submit(actor=self.request.user, entry=entry)
 
 
@@ -210,9 +195,10 @@ class EntryReturnView(EntryTransitionView):
 
     transition = "kembalikan"
     form_class = ReasonForm
-    success_message = _("Entri dikembalikan ke unit beserta alasannya.")
+    success_message = gettext_lazy("Entri dikembalikan ke unit beserta alasannya.")
 
-    def run(self, entry, form):
+    def perform(self, form):
+        entry = self.get_entry()
         workflow.entry_return(
             actor=self.request.user, entry=entry, reason=form.cleaned_data["alasan"]
         )
@@ -223,9 +209,10 @@ class EntryCorrectView(EntryTransitionView):
 
     transition = "koreksi"
     form_class = ReasonForm
-    success_message = _("Catatan koreksi dikirim ke unit.")
+    success_message = gettext_lazy("Catatan koreksi dikirim ke unit.")
 
-    def run(self, entry, form):
+    def perform(self, form):
+        entry = self.get_entry()
         workflow.entry_correct(
             actor=self.request.user, entry=entry, note=form.cleaned_data["alasan"]
         )
@@ -235,11 +222,12 @@ class EntryReopenView(EntryTransitionView):
     """Penyedia of the entry's unit: reopen a documented entry to update it."""
 
     transition = "mutakhirkan"
-    success_message = _(
+    success_message = gettext_lazy(
         "Entri dibuka untuk pemutakhiran. Versi DIP yang sudah ditetapkan tidak berubah."
     )
 
-    def run(self, entry, form):
+    def perform(self, form):
+        entry = self.get_entry()
         workflow.entry_reopen(actor=self.request.user, entry=entry)
 
 
@@ -248,9 +236,10 @@ class EntryWithdrawView(EntryTransitionView):
 
     transition = "cabut"
     form_class = ReasonForm
-    success_message = _("Entri dicabut; versi DIP berikutnya tidak memuatnya.")
+    success_message = gettext_lazy("Entri dicabut; versi DIP berikutnya tidak memuatnya.")
 
-    def run(self, entry, form):
+    def perform(self, form):
+        entry = self.get_entry()
         workflow.entry_withdraw(
             actor=self.request.user, entry=entry, reason=form.cleaned_data["alasan"]
         )
@@ -332,21 +321,20 @@ class DocumentObjectMixin:
         return self.get_document().informasi if self.request.user.is_authenticated else None
 
 
-class DocumentRemoveView(DocumentObjectMixin, ActionRequiredMixin, View):
+class DocumentRemoveView(DocumentObjectMixin, TransitionView):
     """POST only. Penyedia of the unit (draft/returned) or Desk (submitted): remove a document."""
 
     action = "informasi.dokumen.kelola"
-    http_method_names = ["post"]
+    success_message = gettext_lazy("Dokumen dihapus dari entri.")
 
-    def post(self, request, pk: int):
-        document = self.get_document()
-        try:
-            services.document_remove(actor=request.user, dokumen=document)
-        except ValidationError as exc:
-            messages.error(request, _messages_of(exc))
-        else:
-            messages.success(request, _("Dokumen dihapus dari entri."))
-        return redirect(document.informasi.get_staff_url())
+    def get_object(self):
+        return self.get_document().informasi
+
+    def get_success_url(self):
+        return self.get_document().informasi.get_staff_url()
+
+    def perform(self, form):
+        services.document_remove(actor=self.request.user, dokumen=self.get_document())
 
 
 class DocumentDownloadView(DocumentObjectMixin, ActionRequiredMixin, View):
@@ -456,34 +444,17 @@ class VersionDetailView(VersionObjectMixin, ActionRequiredMixin, ListView):
         return context
 
 
-class VersionTransitionView(VersionObjectMixin, ActionRequiredMixin, View):
+class VersionTransitionView(VersionObjectMixin, TransitionView):
     """POST only. Who may use it is the action of the transition (see `workflow`)."""
 
-    http_method_names = ["post"]
     transition = ""
-    form_class = None
-    success_message = ""
 
     @property
     def action(self):
         return workflow.VERSION_TRANSITIONS[self.transition].action
 
-    def run(self, versi, form):
-        raise NotImplementedError
-
-    def post(self, request, *args, **kwargs):
-        versi = self.get_version()
-        form = self.form_class(request.POST) if self.form_class else None
-        if form is not None and not form.is_valid():
-            messages.error(request, " ".join(str(m) for e in form.errors.values() for m in e))
-            return redirect(versi.get_absolute_url())
-        try:
-            self.run(versi, form)
-        except ValidationError as exc:
-            messages.error(request, _messages_of(exc))
-        else:
-            messages.success(request, self.success_message)
-        return redirect(versi.get_absolute_url())
+    def get_object(self):
+        return self.get_version()
 
 
 class VersionOrderView(VersionTransitionView):
@@ -491,9 +462,10 @@ class VersionOrderView(VersionTransitionView):
 
     transition = "perintahkan"
     form_class = NoteForm
-    success_message = _("Perintah unggah dicatat; Desk dapat mempublikasikan versi ini.")
+    success_message = gettext_lazy("Perintah unggah dicatat; Desk dapat mempublikasikan versi ini.")
 
-    def run(self, versi, form):
+    def perform(self, form):
+        versi = self.get_version()
         workflow.version_order(
             actor=self.request.user, versi=versi, note=form.cleaned_data.get("catatan") or ""
         )
@@ -503,9 +475,10 @@ class VersionPublishView(VersionTransitionView):
     """Desk Pelayanan Informasi: publish the ordered version on the website."""
 
     transition = "publikasikan"
-    success_message = _("DIP dipublikasikan di situs; versi sebelumnya digantikan.")
+    success_message = gettext_lazy("DIP dipublikasikan di situs; versi sebelumnya digantikan.")
 
-    def run(self, versi, form):
+    def perform(self, form):
+        versi = self.get_version()
         workflow.version_publish(actor=self.request.user, versi=versi)
 
 
@@ -514,9 +487,10 @@ class VersionCancelView(VersionTransitionView):
 
     transition = "batalkan"
     form_class = ReasonForm
-    success_message = _("Versi dibatalkan.")
+    success_message = gettext_lazy("Versi dibatalkan.")
 
-    def run(self, versi, form):
+    def perform(self, form):
+        versi = self.get_version()
         workflow.version_cancel(
             actor=self.request.user, versi=versi, reason=form.cleaned_data["alasan"]
         )
@@ -637,22 +611,29 @@ class ImportDetailView(ActionRequiredMixin, DetailView):
         return context
 
 
-class ImportRunView(ActionRequiredMixin, View):
+class ImportRunView(TransitionView):
     """POST only. PPID: import every row as drafts of the chosen unit, or nothing."""
 
     action = "informasi.impor"
-    http_method_names = ["post"]
 
-    def post(self, request, pk: int):
-        impor = get_object_or_404(ImporDIP, pk=pk)
-        try:
-            created = services.import_run(actor=request.user, impor=impor)
-        except ValidationError as exc:
-            messages.error(request, _messages_of(exc))
-            return redirect(impor.get_absolute_url())
-        messages.success(
-            request,
-            _("%(n)s entri diimpor sebagai draf %(unit)s.")
-            % {"n": len(created), "unit": impor.unit},
-        )
-        return redirect(f"{reverse('informasi:entri-list')}?unit={impor.unit_id}&status=draf")
+    @cached_property
+    def impor(self) -> ImporDIP:
+        return get_object_or_404(ImporDIP, pk=self.kwargs["pk"])
+
+    def get_object(self):
+        return self.impor
+
+    def perform(self, form):
+        return services.import_run(actor=self.request.user, impor=self.impor)
+
+    def get_success_message(self):
+        return _("%(n)s entri diimpor sebagai draf %(unit)s.") % {
+            "n": len(self.result),
+            "unit": self.impor.unit,
+        }
+
+    def get_success_url(self):
+        return f"{reverse('informasi:entri-list')}?unit={self.impor.unit_id}&status=draf"
+
+    def get_failure_url(self):
+        return self.impor.get_absolute_url()
