@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
 
-from ppid_portal.access import has_role, register
+from ppid_portal.access import register
 from ppid_portal.roles import Role
 
 FULL_VIEW_ROLES = (Role.DESK, Role.PPID, Role.ATASAN)
@@ -23,19 +23,19 @@ def _signed_in(user, obj) -> bool:
 
 
 def _assigned_to_own_unit(user, obj) -> bool:
-    """A Penyedia sees a request only when it is assigned to their unit."""
+    """The object rule of a request or assignment: the visibility rule of `selectors`
+    (a Penyedia sees a request only when it is assigned to their unit)."""
     if obj is None:
         return True
-    if has_role(user, *FULL_VIEW_ROLES):
-        return True
-    if not user.unit_id:
-        return False
+    from . import selectors
     from .models import Disposisi, Permohonan
 
+    if selectors.sees_every_request(user):
+        return True
     if isinstance(obj, Disposisi):
-        return obj.unit_id == user.unit_id
+        return selectors.disposisi_visible_to(user).filter(pk=obj.pk).exists()
     if isinstance(obj, Permohonan):
-        return obj.disposisi.filter(unit_id=user.unit_id).exists()
+        return selectors.permohonan_visible_to(user).filter(pk=obj.pk).exists()
     return False
 
 

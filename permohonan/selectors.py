@@ -17,11 +17,9 @@ from ppid_portal.calendar import load_holidays
 from ppid_portal.roles import Role
 
 from . import conf, deadlines
-from .models import Disposisi, Keberatan, Keputusan, Permohonan
+from .models import Disposisi, DokumenPermohonan, Keberatan, Keputusan, Permohonan
+from .rules import FULL_VIEW_ROLES
 from .validators import mask_nik
-
-FULL_VIEW_ROLES = (Role.DESK, Role.PPID, Role.ATASAN)
-
 
 # ---------------------------------------------------------------------------------------------
 # Due dates for display
@@ -96,26 +94,56 @@ def attach_deadlines(objects: Iterable[Any], *, today: date | None = None, holid
 
 
 # ---------------------------------------------------------------------------------------------
-# Visibility
+# Visibility: which requests, objections and parts of them a user may see. This is the one
+# rule: the pages, the queues, the file downloads, the registers and their exports, and the
+# access rules (`rules.py`) all ask it, so a guessed id outside it gives 404.
 
 
-def permohonan_for(user) -> QuerySet[Permohonan]:
-    """The requests a staff member may open: all for Desk, PPID and Atasan; for a Penyedia only
-    those assigned to their unit; none for anyone else."""
+def sees_every_request(user) -> bool:
+    """Desk, PPID and Atasan PPID handle every request."""
+    return has_role(user, *FULL_VIEW_ROLES)
+
+
+def _penyedia_unit(user) -> int | None:
+    return user.unit_id if has_role(user, Role.PENYEDIA) and user.unit_id else None
+
+
+def permohonan_visible_to(user, *, register: bool = False) -> QuerySet[Permohonan]:
+    """Desk, PPID and Atasan: every request. A Penyedia: those assigned to their unit.
+    Pembina: none, except in the registers (`register=True`: the Perki registers and their
+    exports, which the Pembina oversees; they never open a single request). Anyone else: none."""
     qs = Permohonan.objects.all()
-    if has_role(user, *FULL_VIEW_ROLES):
+    if sees_every_request(user) or (register and has_role(user, Role.PEMBINA)):
         return qs
-    if has_role(user, Role.PENYEDIA) and user.unit_id:
-        return qs.filter(
-            Exists(Disposisi.objects.filter(permohonan=OuterRef("pk"), unit_id=user.unit_id))
-        )
+    unit = _penyedia_unit(user)
+    if unit is not None and not register:
+        return qs.filter(Exists(Disposisi.objects.filter(permohonan=OuterRef("pk"), unit_id=unit)))
     return qs.none()
 
 
-def keberatan_for(user) -> QuerySet[Keberatan]:
-    if has_role(user, *FULL_VIEW_ROLES):
+def keberatan_visible_to(user, *, register: bool = False) -> QuerySet[Keberatan]:
+    """Desk, PPID and Atasan: every keberatan; Pembina only in the register; nobody else."""
+    if sees_every_request(user) or (register and has_role(user, Role.PEMBINA)):
         return Keberatan.objects.all()
     return Keberatan.objects.none()
+
+
+def disposisi_visible_to(user) -> QuerySet[Disposisi]:
+    """Assignments: all for Desk, PPID and Atasan; a Penyedia's own unit's; none otherwise."""
+    if sees_every_request(user):
+        return Disposisi.objects.all()
+    unit = _penyedia_unit(user)
+    return Disposisi.objects.filter(unit_id=unit) if unit else Disposisi.objects.none()
+
+
+def dokumen_visible_to(user) -> QuerySet[DokumenPermohonan]:
+    """Documents supplied for requests: all for Desk, PPID and Atasan; a Penyedia sees the
+    documents of their own unit on the requests assigned to it."""
+    qs = DokumenPermohonan.objects.filter(permohonan__in=permohonan_visible_to(user))
+    if sees_every_request(user):
+        return qs
+    unit = _penyedia_unit(user)
+    return qs.filter(unit_id=unit) if unit else qs.none()
 
 
 def own_requests(user) -> QuerySet[Permohonan]:
@@ -171,10 +199,12 @@ def queue_ppid_tenggat(user, *, today: date | None = None) -> QuerySet[Permohona
 
 
 def queue_penyedia(user) -> QuerySet[Disposisi]:
+    """The assignments of the user's own unit still waiting for its answer."""
     if not user.unit_id:
         return Disposisi.objects.none()
     return (
-        Disposisi.objects.filter(
+        disposisi_visible_to(user)
+        .filter(
             unit_id=user.unit_id,
             status=Disposisi.Status.MENUNGGU,
             permohonan__status=Permohonan.Status.DIPROSES,
@@ -196,8 +226,9 @@ def queue_atasan(user) -> QuerySet[Keberatan]:
 # Registers (Perki 1/2021 formats)
 
 
-def register_permohonan(filters: Mapping[str, Any]) -> QuerySet[Permohonan]:
-    qs = Permohonan.objects.select_related("keputusan_aktif").prefetch_related(
+def register_permohonan(filters: Mapping[str, Any], *, user) -> QuerySet[Permohonan]:
+    qs = permohonan_visible_to(user, register=True)
+    qs = qs.select_related("keputusan_aktif").prefetch_related(
         Prefetch("disposisi", queryset=Disposisi.objects.select_related("unit"))
     )
     if filters.get("dari"):
@@ -217,8 +248,8 @@ def register_permohonan(filters: Mapping[str, Any]) -> QuerySet[Permohonan]:
     return qs.order_by("tahun", "urut")
 
 
-def register_keberatan(filters: Mapping[str, Any]) -> QuerySet[Keberatan]:
-    qs = Keberatan.objects.select_related("permohonan")
+def register_keberatan(filters: Mapping[str, Any], *, user) -> QuerySet[Keberatan]:
+    qs = keberatan_visible_to(user, register=True).select_related("permohonan")
     if filters.get("dari"):
         qs = qs.filter(tanggal_diajukan__gte=filters["dari"])
     if filters.get("sampai"):

@@ -26,7 +26,6 @@ from ppid_portal.calendar import load_holidays
 from ppid_portal.documents import pdf_response, xlsx_response
 from ppid_portal.files import file_response
 from ppid_portal.models import HariLibur
-from ppid_portal.roles import Role
 
 from . import conf, documents, selectors, services, tracking, workflow
 from .forms import (
@@ -521,7 +520,7 @@ class StaffPermohonanMixin:
     @cached_property
     def permohonan(self) -> Permohonan:
         return get_object_or_404(
-            selectors.permohonan_for(self.request.user), pk=self.kwargs[self.pk_url_kwarg]
+            selectors.permohonan_visible_to(self.request.user), pk=self.kwargs[self.pk_url_kwarg]
         )
 
     def detail_url(self) -> str:
@@ -633,13 +632,16 @@ class PermohonanDetailView(ActionRequiredMixin, StaffPermohonanMixin, DetailView
         user = self.request.user
         p = self.permohonan
         today = timezone.localdate()
-        full = has_role(user, Role.DESK, Role.PPID, Role.ATASAN)
-        disposisi = list(p.disposisi.select_related("unit", "dijawab_oleh"))
-        dokumen = list(p.dokumen.select_related("berkas", "unit"))
-        if not full:
-            disposisi = [d for d in disposisi if d.unit_id == user.unit_id]
-            dokumen = [d for d in dokumen if d.unit_id == user.unit_id]
-        keberatan = list(p.keberatan_set.all()) if full else []
+        full = selectors.sees_every_request(user)
+        disposisi = list(
+            selectors.disposisi_visible_to(user)
+            .filter(permohonan=p)
+            .select_related("unit", "dijawab_oleh")
+        )
+        dokumen = list(
+            selectors.dokumen_visible_to(user).filter(permohonan=p).select_related("berkas", "unit")
+        )
+        keberatan = list(selectors.keberatan_visible_to(user).filter(permohonan=p))
         attach_deadlines([p, *keberatan], today=today)
         ground, last_day = workflow.keberatan_window(p, today)
         context.update(
@@ -848,15 +850,8 @@ class DokumenStafView(ActionRequiredMixin, View):
 
     def get(self, request, pk: int):
         dokumen = get_object_or_404(
-            DokumenPermohonan.objects.select_related("berkas").filter(
-                permohonan__in=selectors.permohonan_for(request.user)
-            ),
-            pk=pk,
+            selectors.dokumen_visible_to(request.user).select_related("berkas"), pk=pk
         )
-        if not has_role(request.user, Role.DESK, Role.PPID, Role.ATASAN) and (
-            dokumen.unit_id != request.user.unit_id
-        ):
-            raise Http404
         return file_response(dokumen.berkas, actor=request.user)
 
 
@@ -870,9 +865,9 @@ class JawabUnitView(ActionRequiredMixin, FormView):
     @cached_property
     def disposisi(self) -> Disposisi:
         return get_object_or_404(
-            Disposisi.objects.select_related("permohonan", "unit").filter(
-                unit_id=self.request.user.unit_id
-            ),
+            selectors.disposisi_visible_to(self.request.user)
+            .filter(unit_id=self.request.user.unit_id)
+            .select_related("permohonan", "unit"),
             pk=self.kwargs["pk"],
         )
 
@@ -973,7 +968,7 @@ class PemberitahuanStafView(ActionRequiredMixin, View):
 
     def get(self, request, pk: int):
         keputusan = get_object_or_404(
-            Keputusan.objects.filter(permohonan__in=selectors.permohonan_for(request.user)),
+            Keputusan.objects.filter(permohonan__in=selectors.permohonan_visible_to(request.user)),
             pk=pk,
         )
         return file_response(keputusan.berkas_pdf, actor=request.user, inline=True)
@@ -1045,7 +1040,7 @@ class StaffKeberatanMixin:
     @cached_property
     def keberatan(self) -> Keberatan:
         return get_object_or_404(
-            selectors.keberatan_for(self.request.user).select_related("permohonan"),
+            selectors.keberatan_visible_to(self.request.user).select_related("permohonan"),
             pk=self.kwargs["pk"],
         )
 
@@ -1337,7 +1332,7 @@ class RegisterPermohonanView(RegisterMixin, ListView):
     template_name = "permohonan/register_permohonan.html"
 
     def get_queryset(self):
-        return selectors.register_permohonan(self.filters())
+        return selectors.register_permohonan(self.filters(), user=self.request.user)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -1385,7 +1380,7 @@ class RegisterKeberatanView(RegisterMixin, ListView):
         return f
 
     def get_queryset(self):
-        return selectors.register_keberatan(self.filters())
+        return selectors.register_keberatan(self.filters(), user=self.request.user)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -32,7 +32,7 @@ from django.utils.translation import gettext as _
 
 from informasi import workflow as dip_workflow
 from ppid_portal import audit
-from ppid_portal.access import can, has_role, require
+from ppid_portal.access import can, require
 from ppid_portal.calendar import holidays_around, load_holidays
 from ppid_portal.files import (
     DOCUMENT_KINDS,
@@ -1728,7 +1728,3 @@ def laporan_cancel(*, actor: User, laporan_id: int, alasan: str) -> LaporanTahun
 def can_act(user, action: str, obj=None) -> bool:
     """For templates and views: whether `user` may take `action` (staff actions only)."""
     return bool(user and getattr(user, "is_authenticated", False)) and can(user, action, obj)
-
-
-def is_full_viewer(user) -> bool:
-    return has_role(user, Role.DESK, Role.PPID, Role.ATASAN)

@@ -24,16 +24,19 @@ def test_full_viewers_see_everything_penyedia_only_their_unit(users, make_user):
     unassigned, _ = submit_desk(users[Role.DESK])
     everything = {mine.pk, theirs.pk, unassigned.pk}
     for role in (Role.DESK, Role.PPID, Role.ATASAN):
-        assert set(selectors.permohonan_for(users[role]).values_list("pk", flat=True)) == everything
-    assert list(selectors.permohonan_for(users[Role.PENYEDIA]).values_list("pk", flat=True)) == [
-        mine.pk
-    ]
-    assert list(selectors.permohonan_for(other_unit_user).values_list("pk", flat=True)) == [
+        assert (
+            set(selectors.permohonan_visible_to(users[role]).values_list("pk", flat=True))
+            == everything
+        )
+    assert list(
+        selectors.permohonan_visible_to(users[Role.PENYEDIA]).values_list("pk", flat=True)
+    ) == [mine.pk]
+    assert list(selectors.permohonan_visible_to(other_unit_user).values_list("pk", flat=True)) == [
         theirs.pk
     ]
     for who in (Role.PEMBINA, Role.TIM_PERTIMBANGAN, "pemohon"):
-        assert not selectors.permohonan_for(users[who]).exists()
-        assert not selectors.keberatan_for(users[who]).exists()
+        assert not selectors.permohonan_visible_to(users[who]).exists()
+        assert not selectors.keberatan_visible_to(users[who]).exists()
 
 
 def test_queues_hold_the_right_items(users):
@@ -87,7 +90,7 @@ def test_register_filters(users, make_user):
     letter, _ = submit_desk(users[Role.DESK], kanal=Permohonan.Kanal.SURAT, days_ago=3)
     given, _k = decided(users)
     refused, _k2 = decided(users, hasil=Keputusan.Hasil.DITOLAK_DIKECUALIKAN)
-    reg = lambda **f: {p.pk for p in selectors.register_permohonan(f)}  # noqa: E731
+    reg = lambda **f: {p.pk for p in selectors.register_permohonan(f, user=users[Role.PPID])}  # noqa: E731
     assert reg() == {letter.pk, given.pk, refused.pk}
     assert reg(kanal="surat") == {letter.pk}
     assert reg(status="selesai") == {given.pk, refused.pk}
@@ -108,7 +111,7 @@ def test_register_keberatan_filters(users):
         putusan="menguatkan",
         pertimbangan="x",
     )
-    reg = lambda **f: {k.pk for k in selectors.register_keberatan(f)}  # noqa: E731
+    reg = lambda **f: {k.pk for k in selectors.register_keberatan(f, user=users[Role.PPID])}  # noqa: E731
     assert reg() == {open_kb.pk, decided_kb.pk}
     assert reg(status=Keberatan.Status.DIAJUKAN) == {open_kb.pk}
     assert reg(putusan="menguatkan") == {decided_kb.pk}
@@ -118,7 +121,10 @@ def test_register_keberatan_filters(users):
 
 def test_register_rows_follow_the_perki_columns_and_mask_the_nik(users):
     p, k = decided(users)
-    (row,) = [selectors.permohonan_row(1, x) for x in selectors.register_permohonan({})]
+    (row,) = [
+        selectors.permohonan_row(1, x)
+        for x in selectors.register_permohonan({}, user=users[Role.PPID])
+    ]
     header = [str(h) for h in selectors.PERMOHONAN_HEADER]
     values = dict(zip(header, row, strict=True))
     assert values["Nomor pendaftaran"] == p.nomor
