@@ -12,7 +12,8 @@ from ppid_portal.models import AuditLog, UnitKerja
 from ppid_portal.roles import Role
 from tests.arsip.factories import JadwalRetensiFactory, make_item
 
-pytestmark = pytest.mark.django_db
+# Date-sensitive: also run on both sides of local and UTC midnight (tests/clock.py).
+pytestmark = [pytest.mark.django_db, pytest.mark.clock]
 
 
 def test_retention_for_a_code_comes_from_the_schedule(jadwal):

@@ -92,6 +92,7 @@ def test_inactive_cannot_go_inactive_again(desk, unit, jadwal, tree):
 # --- permanent records ---------------------------------------------------------------------------
 
 
+@pytest.mark.clock  # also at both sides of local and UTC midnight
 def test_permanent_record_is_handed_over_when_due(ppid, desk, unit, jadwal, tree):
     item = make_item(desk, unit=unit, lokasi=tree["b1"], kode="HK.01", mulai=date(2000, 1, 1))
     workflow.item_serahkan_statis(item=item, actor=ppid, catatan="BA serah 01/2026")
@@ -100,6 +101,7 @@ def test_permanent_record_is_handed_over_when_due(ppid, desk, unit, jadwal, tree
     assert item.pemindahan.filter(ke__isnull=True, dari=tree["b1"]).exists()
 
 
+@pytest.mark.clock  # also at both sides of local and UTC midnight
 @pytest.mark.parametrize(
     "kode,mulai,message",
     [
@@ -249,6 +251,7 @@ def test_decided_proposals_are_final(proposal, atasan, ppid, after):
     assert UsulPemusnahan.objects.get(pk=usul.pk).status == after
 
 
+@pytest.mark.clock  # also at both sides of local and UTC midnight
 def test_only_due_destroyable_items_can_be_proposed(ppid, desk, unit, jadwal, tree):
     young = make_item(desk, unit=unit, lokasi=tree["b1"], mulai=TODAY() - timedelta(days=30))
     permanent = make_item(desk, unit=unit, lokasi=tree["b1"], kode="HK.01", mulai=date(2000, 1, 1))

@@ -2,9 +2,10 @@
 
 import io
 from datetime import datetime
+from zoneinfo import ZoneInfo
 
 import pytest
-from django.utils import timezone
+from django.conf import settings
 from pypdf import PdfReader
 
 from permohonan import documents, workflow
@@ -13,7 +14,8 @@ from ppid_portal.roles import Role
 
 from .factories import decided, objected, submit_desk
 
-pytestmark = pytest.mark.django_db
+# Date-sensitive: also run on both sides of local and UTC midnight (tests/clock.py).
+pytestmark = [pytest.mark.django_db, pytest.mark.clock]
 
 
 def text_of(content: bytes) -> str:
@@ -22,9 +24,9 @@ def text_of(content: bytes) -> str:
 
 
 def d(value) -> str:
-    # A moment is printed in the office's time zone (after 17:00 UTC it is already tomorrow).
+    """A date as the office reads it: a datetime's day in the office's zone, not in UTC."""
     if isinstance(value, datetime):
-        value = timezone.localtime(value)
+        value = value.astimezone(ZoneInfo(settings.TIME_ZONE))
     return value.strftime("%d-%m-%Y")
 
 
