@@ -11,13 +11,7 @@ Callers import from here (`from informasi import workflow; workflow.entry_submit
 public name of the submodules is re-exported below.
 """
 
-from ._common import (
-    PN,
-    E,
-    Transition,
-    U,
-    V,
-)
+from ._common import PN, E, Transition, U, V
 from .dip import (
     ENTRY_INITIAL,
     ENTRY_TRANSITIONS,
@@ -41,12 +35,7 @@ from .dip import (
     version_publish,
     version_set,
 )
-from .expiry import (
-    SYSTEM_LABEL,
-    HasilPemeriksaan,
-    check_expiry,
-    computed_priority,
-)
+from .expiry import SYSTEM_LABEL, HasilPemeriksaan, check_expiry, computed_priority
 from .penetapan import (
     PENETAPAN_INITIAL,
     PENETAPAN_TRANSITIONS,

@@ -11,12 +11,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ..models import (
-    InformasiPublik,
-    PenetapanPengecualian,
-    UjiKonsekuensi,
-    VersiDIP,
-)
+from ..models import InformasiPublik, PenetapanPengecualian, UjiKonsekuensi, VersiDIP
 
 E = InformasiPublik.Status
 V = VersiDIP.Status

@@ -34,15 +34,7 @@ from ..models import (
     VersiDIP,
 )
 from ..validation import TEXT_LIMITS, clean_values, field_label
-from ._common import (
-    E,
-    Transition,
-    V,
-    _lock_entry,
-    _refuse_state,
-    _required_text,
-    _t,
-)
+from ._common import E, Transition, V, _lock_entry, _refuse_state, _required_text, _t
 
 # Creating an entry puts it in DRAF (`entry_create`).
 ENTRY_INITIAL = E.DRAF

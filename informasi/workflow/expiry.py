@@ -17,14 +17,8 @@ from ppid_portal.roles import Role
 from ppid_portal.workdays import working_days_between
 
 from .. import conf, notify
-from ..models import (
-    PembukaanInformasi,
-    PenetapanPengecualian,
-)
-from ._common import (
-    PN,
-    _lock_penetapan,
-)
+from ..models import PembukaanInformasi, PenetapanPengecualian
+from ._common import PN, _lock_penetapan
 from .penetapan import _end_penetapan
 
 # ----------------------------------------------------------------------------- expiry (cron)
