@@ -1,8 +1,10 @@
 """Every letter renders as a real PDF carrying its numbers and dates (read back with pypdf)."""
 
 import io
+from datetime import datetime
 
 import pytest
+from django.utils import timezone
 from pypdf import PdfReader
 
 from permohonan import documents, workflow
@@ -20,6 +22,9 @@ def text_of(content: bytes) -> str:
 
 
 def d(value) -> str:
+    # A letter prints the office's date (Asia/Jakarta), not the UTC date of a stored moment.
+    if isinstance(value, datetime):
+        value = timezone.localtime(value)
     return value.strftime("%d-%m-%Y")
 
 
