@@ -89,7 +89,7 @@ class LokasiCreateView(ActionRequiredMixin, ServiceFormMixin, FormView):
 
     def perform(self, form):
         data = form.cleaned_data
-        return fisik.lokasi_buat(
+        return fisik.lokasi_create(
             actor=self.request.user,
             jenis=data["jenis"],
             kode=data["kode"],
@@ -120,7 +120,7 @@ class LokasiUpdateView(ActionRequiredMixin, ServiceFormMixin, FormView):
 
     def perform(self, form):
         data = form.cleaned_data
-        return fisik.lokasi_ubah(
+        return fisik.lokasi_update(
             lokasi=self.object,
             actor=self.request.user,
             kode=data["kode"],
@@ -220,7 +220,7 @@ class ItemCreateView(ActionRequiredMixin, ServiceFormMixin, FormView):
         return initial
 
     def perform(self, form):
-        return fisik.item_buat(actor=self.request.user, **form.cleaned_data)
+        return fisik.item_create(actor=self.request.user, **form.cleaned_data)
 
     def get_success_url(self):
         messages.success(
@@ -288,7 +288,7 @@ class ItemUpdateView(ActionRequiredMixin, ItemObjectMixin, ServiceFormMixin, For
         return {**super().get_form_kwargs(), "instance": self.item}
 
     def perform(self, form):
-        return fisik.item_ubah(item=self.item, actor=self.request.user, **form.cleaned_data)
+        return fisik.item_update(item=self.item, actor=self.request.user, **form.cleaned_data)
 
     def get_success_url(self):
         messages.success(self.request, _("Item arsip diperbarui."))
@@ -307,7 +307,7 @@ class ItemPindahView(ActionRequiredMixin, ItemObjectMixin, ServiceFormMixin, For
         return {**super().get_form_kwargs(), "item": self.item}
 
     def perform(self, form):
-        return fisik.item_pindah(
+        return fisik.item_relocate(
             item=self.item,
             ke=form.cleaned_data["ke"],
             actor=self.request.user,
@@ -355,7 +355,7 @@ class ItemBerkasCreateView(ActionRequiredMixin, ItemObjectMixin, ServiceFormMixi
     form_class = BerkasForm
 
     def perform(self, form):
-        return fisik.berkas_tambah(
+        return fisik.berkas_add(
             item=self.item,
             upload=form.cleaned_data["berkas"],
             actor=self.request.user,
@@ -393,7 +393,7 @@ class ItemTautanCreateView(ActionRequiredMixin, ItemObjectMixin, ServiceFormMixi
     form_class = TautanForm
 
     def perform(self, form):
-        return fisik.item_tautkan(item=self.item, actor=self.request.user, **form.cleaned_data)
+        return fisik.item_link(item=self.item, actor=self.request.user, **form.cleaned_data)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
@@ -423,7 +423,7 @@ class ItemTautanDeleteView(TransitionView):
         return self.tautan.item
 
     def perform(self, form):
-        fisik.item_tautan_hapus(tautan=self.tautan, actor=self.request.user)
+        fisik.item_unlink(tautan=self.tautan, actor=self.request.user)
 
 
 # --- Daftar arsip (inventory list) --------------------------------------------------------------

@@ -119,7 +119,7 @@ class KegiatanCreateView(ActionRequiredMixin, ServiceFormMixin, FormView):
     form_class = KegiatanForm
 
     def perform(self, form):
-        return services.kegiatan_buat(actor=self.request.user, **form.cleaned_data)
+        return services.kegiatan_create(actor=self.request.user, **form.cleaned_data)
 
     def get_success_url(self):
         messages.success(self.request, _("Dokumentasi kegiatan dicatat."))
@@ -149,7 +149,7 @@ class KegiatanUpdateView(ActionRequiredMixin, KegiatanObjectMixin, ServiceFormMi
         return {**super().get_form_kwargs(), "instance": self.kegiatan}
 
     def perform(self, form):
-        return services.kegiatan_ubah(
+        return services.kegiatan_update(
             kegiatan=self.kegiatan, actor=self.request.user, **form.cleaned_data
         )
 
@@ -167,7 +167,7 @@ class LampiranCreateView(ActionRequiredMixin, KegiatanObjectMixin, ServiceFormMi
 
     def perform(self, form):
         data = form.cleaned_data
-        return services.lampiran_tambah(
+        return services.lampiran_add(
             kegiatan=self.kegiatan,
             upload=data["berkas"],
             actor=self.request.user,
@@ -207,7 +207,7 @@ class KegiatanTautanCreateView(
     form_class = TautanForm
 
     def perform(self, form):
-        return services.kegiatan_tautkan(
+        return services.kegiatan_link(
             kegiatan=self.kegiatan, actor=self.request.user, **form.cleaned_data
         )
 
@@ -241,4 +241,4 @@ class KegiatanTautanDeleteView(TransitionView):
         return reverse("arsip:kegiatan_staf_detail", args=[self.kwargs["pk"]])
 
     def perform(self, form):
-        services.kegiatan_tautan_hapus(tautan=self.tautan, actor=self.request.user)
+        services.kegiatan_unlink(tautan=self.tautan, actor=self.request.user)

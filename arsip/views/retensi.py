@@ -45,7 +45,7 @@ class JadwalCreateView(ActionRequiredMixin, ServiceFormMixin, FormView):
     form_class = JadwalForm
 
     def perform(self, form):
-        return fisik.jadwal_simpan(actor=self.request.user, **form.cleaned_data)
+        return fisik.jadwal_save(actor=self.request.user, **form.cleaned_data)
 
     def get_success_url(self):
         messages.success(self.request, _("Jadwal retensi disimpan."))
@@ -67,7 +67,7 @@ class JadwalUpdateView(ActionRequiredMixin, ServiceFormMixin, FormView):
         return {**super().get_form_kwargs(), "instance": self.object}
 
     def perform(self, form):
-        return fisik.jadwal_simpan(actor=self.request.user, jadwal=self.object, **form.cleaned_data)
+        return fisik.jadwal_save(actor=self.request.user, jadwal=self.object, **form.cleaned_data)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(jadwal=self.object, **kwargs)
@@ -182,7 +182,7 @@ class ItemInaktifView(ItemTransitionView):
     label = gettext_lazy("Catatan (wajib bila masa aktif belum berakhir)")
 
     def perform(self, form):
-        return workflow.item_pindah_inaktif(
+        return workflow.item_transfer_to_inaktif(
             item=self.item, actor=self.request.user, catatan=form.cleaned_data["alasan"]
         )
 
@@ -196,7 +196,7 @@ class ItemStatisView(ItemTransitionView):
     label = gettext_lazy("Nomor berita acara penyerahan dan keterangan")
 
     def perform(self, form):
-        return workflow.item_serahkan_statis(
+        return workflow.item_hand_over_to_statis(
             item=self.item, actor=self.request.user, catatan=form.cleaned_data["alasan"]
         )
 
@@ -229,7 +229,7 @@ class UsulCreateView(ActionRequiredMixin, ServiceFormMixin, FormView):
     form_class = UsulForm
 
     def perform(self, form):
-        return workflow.usul_ajukan(
+        return workflow.pemusnahan_propose(
             items=list(form.cleaned_data["items"]),
             actor=self.request.user,
             pertimbangan=form.cleaned_data["pertimbangan"],
@@ -283,7 +283,7 @@ class UsulSetujuiView(UsulTransitionView):
     tombol = gettext_lazy("Setujui pemusnahan")
 
     def perform(self, form):
-        return workflow.usul_setujui(
+        return workflow.pemusnahan_approve(
             usul=self.usul, actor=self.request.user, alasan=form.cleaned_data["alasan"]
         )
 
@@ -303,7 +303,7 @@ class UsulTolakView(UsulTransitionView):
     success_message = gettext_lazy("Usul pemusnahan ditolak.")
 
     def perform(self, form):
-        return workflow.usul_tolak(
+        return workflow.pemusnahan_reject(
             usul=self.usul, actor=self.request.user, alasan=form.cleaned_data["alasan"]
         )
 
@@ -318,7 +318,7 @@ class UsulBatalView(UsulTransitionView):
     success_message = gettext_lazy("Usul pemusnahan dibatalkan.")
 
     def perform(self, form):
-        return workflow.usul_batalkan(
+        return workflow.pemusnahan_cancel(
             usul=self.usul, actor=self.request.user, alasan=form.cleaned_data["alasan"]
         )
 

@@ -19,10 +19,10 @@ from ppid_portal.calendar import holidays_around
 from ppid_portal.forms import apply_errors
 from ppid_portal.workdays import add_working_days
 
-from . import services, workflow
-from .forms import SurveiForm
-from .models import AturanTenggat, Keberatan, Permohonan, SurveiKepuasan
-from .views import ApplicantPageMixin, _applicant_or_404
+from .. import services, workflow
+from ..forms import SurveiForm
+from ..models import AturanTenggat, Keberatan, Permohonan, SurveiKepuasan
+from .mixins import ApplicantPageMixin, _applicant_or_404
 
 PROSEDUR = {
     "permohonan": (

@@ -20,15 +20,15 @@ from ppid_portal.files import file_response
 from ppid_portal.statistik import Periode
 from ppid_portal.views_transition import ServiceFormMixin, TransitionView
 
-from . import laporan, services, workflow
-from .forms import (
+from .. import laporan, services, workflow
+from ..forms import (
     LaporanBaruForm,
     LaporanBatalForm,
     LaporanNarasiForm,
     LaporanSetujuiForm,
     RekapForm,
 )
-from .models import LaporanTahunan
+from ..models import LaporanTahunan
 
 LS = LaporanTahunan.Status
 
