@@ -18,12 +18,12 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from ppid_portal import audit
+from ppid_portal import audit, mail
 from ppid_portal.access import can, require
 from ppid_portal.models import StoredFile, UnitKerja
 from ppid_portal.roles import Role
 
-from .. import extract, notify, search, selectors
+from .. import extract, search, selectors
 from ..models import (
     BENTUK_FIELDS,
     VALUE_FIELDS,
@@ -238,8 +238,11 @@ def entry_submit(*, actor, entry: InformasiPublik) -> InformasiPublik:
         actor=actor, obj=locked, action="informasi.ajukan", from_state=before,
         to_state=locked.status,
     )  # fmt: skip
-    notify.send_on_commit(
-        "diajukan", notify.role_emails(Role.DESK), {"entry": locked, "actor": actor}
+    mail.notify(
+        "informasi/diajukan",
+        to=mail.staff_emails(Role.DESK),
+        context={"entry": locked, "actor": actor},
+        about=locked,
     )
     return locked
 
@@ -350,10 +353,11 @@ def _send_back(name: str, *, actor, entry, reason: str, message: str) -> Informa
         actor=actor, obj=locked, action=f"informasi.{name}", from_state=before,
         to_state=locked.status, note=reason,
     )  # fmt: skip
-    notify.send_on_commit(
-        "dikembalikan",
-        notify.unit_emails(locked.unit),
-        {"entry": locked, "actor": actor, "reason": reason},
+    mail.notify(
+        "informasi/dikembalikan",
+        to=mail.staff_emails(Role.PENYEDIA, unit=locked.unit),
+        context={"entry": locked, "actor": actor, "reason": reason},
+        about=locked,
     )
     return locked
 
@@ -518,8 +522,11 @@ def version_set(
         note=_("SK %(sk)s tanggal %(tanggal)s; %(n)s entri")
         % {"sk": nomor_sk, "tanggal": tanggal_sk.strftime("%d-%m-%Y"), "n": len(rows)},
     )
-    notify.send_on_commit(
-        "versi_ditetapkan", notify.role_emails(Role.ATASAN), {"versi": versi, "actor": actor}
+    mail.notify(
+        "informasi/versi_ditetapkan",
+        to=mail.staff_emails(Role.ATASAN),
+        context={"versi": versi, "actor": actor},
+        about=versi,
     )
     return versi
 
@@ -540,8 +547,11 @@ def version_order(*, actor, versi: VersiDIP, note: str = "") -> VersiDIP:
         actor=actor, obj=locked, action="informasi.versi.perintahkan", from_state=before,
         to_state=locked.status, note=locked.catatan_perintah,
     )  # fmt: skip
-    notify.send_on_commit(
-        "versi_diperintahkan", notify.role_emails(Role.DESK), {"versi": locked, "actor": actor}
+    mail.notify(
+        "informasi/versi_diperintahkan",
+        to=mail.staff_emails(Role.DESK),
+        context={"versi": locked, "actor": actor},
+        about=locked,
     )
     return locked
 
@@ -572,10 +582,11 @@ def version_publish(*, actor, versi: VersiDIP) -> VersiDIP:
         actor=actor, obj=locked, action="informasi.versi.publikasikan", from_state=before,
         to_state=locked.status,
     )  # fmt: skip
-    notify.send_on_commit(
-        "versi_dipublikasikan",
-        notify.role_emails(Role.PPID, Role.ATASAN),
-        {"versi": locked, "actor": actor},
+    mail.notify(
+        "informasi/versi_dipublikasikan",
+        to=mail.staff_emails(Role.PPID, Role.ATASAN),
+        context={"versi": locked, "actor": actor},
+        about=locked,
     )
     return locked
 
@@ -650,7 +661,10 @@ def entry_propose_document(
         actor=actor, obj=entry, action="informasi.ajukan", from_state=before,
         to_state=entry.status, note=note,
     )  # fmt: skip
-    notify.send_on_commit(
-        "diajukan", notify.role_emails(Role.DESK), {"entry": entry, "actor": actor}
+    mail.notify(
+        "informasi/diajukan",
+        to=mail.staff_emails(Role.DESK),
+        context={"entry": entry, "actor": actor},
+        about=entry,
     )
     return entry

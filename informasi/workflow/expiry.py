@@ -11,12 +11,12 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ppid_portal import audit
+from ppid_portal import audit, mail
 from ppid_portal.calendar import holidays_around
 from ppid_portal.roles import Role
 from ppid_portal.workdays import working_days_between
 
-from .. import conf, notify
+from .. import conf
 from ..models import PembukaanInformasi, PenetapanPengecualian
 from ._common import PN, _lock_penetapan
 from .penetapan import _end_penetapan
@@ -105,9 +105,9 @@ def check_expiry(*, today: date | None = None) -> HasilPemeriksaan:
                 )  # fmt: skip
                 result.prioritas_naik.append(locked)
     if result.antrean_baru or result.dibuka:
-        notify.send_on_commit(
-            "pengecualian_diperiksa",
-            notify.role_emails(Role.PPID),
-            {"hasil": result, "tanggal": today},
+        mail.notify(
+            "informasi/pengecualian_diperiksa",
+            to=mail.staff_emails(Role.PPID),
+            context={"hasil": result, "tanggal": today},
         )
     return result

@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from ppid_portal import audit
+from ppid_portal import audit, mail
 from ppid_portal.access import can, require, user_roles
 from ppid_portal.calendar import holidays_around
 from ppid_portal.files import UploadValidator, discard_on_rollback, store_upload
@@ -25,7 +25,7 @@ from ppid_portal.models import StoredFile, User
 from ppid_portal.roles import Role
 from ppid_portal.workdays import working_days_between
 
-from .. import conf, extract, notify, search, selectors
+from .. import conf, extract, search, selectors
 from ..models import (
     KATEGORI_TERBUKA,
     Cakupan,
@@ -210,10 +210,11 @@ def penetapan_issue(
         actor=actor, obj=locked, action="informasi.uji.ditetapkan", from_state=locked.status,
         to_state=locked.status, note=penetapan.nomor,
     )  # fmt: skip
-    notify.send_on_commit(
-        "penetapan_diterbitkan",
-        notify.role_emails(Role.ATASAN),
-        {"penetapan": penetapan, "actor": actor},
+    mail.notify(
+        "informasi/penetapan_diterbitkan",
+        to=mail.staff_emails(Role.ATASAN),
+        context={"penetapan": penetapan, "actor": actor},
+        about=penetapan,
     )
     return penetapan
 
@@ -286,10 +287,15 @@ def penetapan_approve(
         actor=actor, obj=locked, action="informasi.penetapan.setujui", from_state=PN.MENUNGGU,
         to_state=locked.status, note=locked.catatan_persetujuan,
     )  # fmt: skip
-    recipients = notify.role_emails(Role.PPID)
+    recipients = mail.staff_emails(Role.PPID)
     if locked.unit_id:
-        recipients += notify.unit_emails(locked.unit)
-    notify.send_on_commit("penetapan_disetujui", recipients, {"penetapan": locked, "actor": actor})
+        recipients += mail.staff_emails(Role.PENYEDIA, unit=locked.unit)
+    mail.notify(
+        "informasi/penetapan_disetujui",
+        to=recipients,
+        context={"penetapan": locked, "actor": actor},
+        about=locked,
+    )
     return locked
 
 
@@ -310,10 +316,11 @@ def penetapan_reject(
         actor=actor, obj=locked, action="informasi.penetapan.tolak", from_state=PN.MENUNGGU,
         to_state=locked.status, note=alasan,
     )  # fmt: skip
-    notify.send_on_commit(
-        "penetapan_ditolak",
-        notify.role_emails(Role.PPID),
-        {"penetapan": locked, "actor": actor, "alasan": alasan},
+    mail.notify(
+        "informasi/penetapan_ditolak",
+        to=mail.staff_emails(Role.PPID),
+        context={"penetapan": locked, "actor": actor, "alasan": alasan},
+        about=locked,
     )
     return locked
 

@@ -15,13 +15,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from ppid_portal import audit
+from ppid_portal import audit, mail
 from ppid_portal.access import can, require, user_roles
 from ppid_portal.files import UploadValidator, discard_on_rollback, store_upload
 from ppid_portal.models import StoredFile, UnitKerja, User
 from ppid_portal.roles import Role
 
-from .. import notify, pengecualian
+from .. import pengecualian
 from ..models import (
     KATEGORI_TERBUKA,
     PERMANENT_GROUNDS,
@@ -309,10 +309,11 @@ def uji_propose(
             from_state=informasi.status, to_state=informasi.status,
             note=_("Uji konsekuensi #%(n)s diusulkan") % {"n": uji.pk},
         )  # fmt: skip
-    notify.send_on_commit(
-        "uji_diusulkan",
-        notify.role_emails(Role.PPID, Role.TIM_PERTIMBANGAN),
-        {"uji": uji, "actor": actor},
+    mail.notify(
+        "informasi/uji_diusulkan",
+        to=mail.staff_emails(Role.PPID, Role.TIM_PERTIMBANGAN),
+        context={"uji": uji, "actor": actor},
+        about=uji,
     )
     return uji
 
@@ -471,8 +472,11 @@ def uji_circulate(*, actor: User, uji: UjiKonsekuensi) -> UjiKonsekuensi:
         to_state=locked.status,
         note=_("Revisi %(n)s") % {"n": locked.revisi} if locked.revisi else "",
     )  # fmt: skip
-    notify.send_on_commit(
-        "uji_diedarkan", _participants_emails(locked), {"uji": locked, "actor": actor}
+    mail.notify(
+        "informasi/uji_diedarkan",
+        to=_participants_emails(locked),
+        context={"uji": locked, "actor": actor},
+        about=locked,
     )
     return locked
 
@@ -495,10 +499,11 @@ def uji_revise(*, actor: User, uji: UjiKonsekuensi, catatan: str) -> UjiKonsekue
         to_state=locked.status,
         note=_("%(catatan)s (tanda tangan dibatalkan: %(n)s)") % {"catatan": catatan, "n": signed},
     )  # fmt: skip
-    notify.send_on_commit(
-        "uji_direvisi",
-        _participants_emails(locked),
-        {"uji": locked, "actor": actor, "catatan": catatan},
+    mail.notify(
+        "informasi/uji_direvisi",
+        to=_participants_emails(locked),
+        context={"uji": locked, "actor": actor, "catatan": catatan},
+        about=locked,
     )
     return locked
 
@@ -559,8 +564,11 @@ def _complete(locked: UjiKonsekuensi, actor) -> UjiKonsekuensi:
     )  # fmt: skip
     if locked.kesimpulan == Kesimpulan.TERBUKA:
         _open_after_test(locked, actor)
-    notify.send_on_commit(
-        "uji_selesai", notify.role_emails(Role.PPID), {"uji": locked, "actor": actor}
+    mail.notify(
+        "informasi/uji_selesai",
+        to=mail.staff_emails(Role.PPID),
+        context={"uji": locked, "actor": actor},
+        about=locked,
     )
     return locked
 

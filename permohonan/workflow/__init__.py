@@ -10,7 +10,7 @@ the demo and the tests call these functions. Each one:
 - refuses the wrong state (`ValidationError`) or role (`PermissionDenied`) with an Indonesian
   message;
 - saves with `update_fields`, writes the audit trail, and queues e-mail with
-  `transaction.on_commit` (see `notifications`).
+  `transaction.on_commit` (see `ppid_portal.mail`).
 
 Legal periods come from `deadlines` (pure) with the office calendar.
 

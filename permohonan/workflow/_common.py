@@ -16,13 +16,13 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ppid_portal import audit
+from ppid_portal import audit, mail
 from ppid_portal.access import can, require
 from ppid_portal.calendar import holidays_around, load_holidays
 from ppid_portal.files import DOCUMENT_KINDS, SCAN_KINDS, UploadValidator, store_upload
 from ppid_portal.models import StoredFile, User
 
-from .. import conf, deadlines, notifications
+from .. import conf, deadlines
 from ..models import AturanTenggat, Disposisi, Keberatan, LaporanTahunan, Permohonan
 from ..tracking import Pemohon
 
@@ -190,20 +190,20 @@ def _lacak_url() -> str:
 
 def _applicant_mail(permohonan: Permohonan, name: str, context: dict[str, Any], **kwargs):
     if permohonan.email:
-        notifications.send_on_commit(
-            name,
-            [permohonan.email],
-            {"p": permohonan, "lacak_url": _lacak_url(), **context},
+        mail.notify(
+            f"permohonan/{name}",
+            to=[permohonan.email],
+            context={"p": permohonan, "lacak_url": _lacak_url(), **context},
             about=permohonan,
             **kwargs,
         )
 
 
 def _staff_mail(name: str, recipients: Iterable[str], obj, context: dict[str, Any] | None = None):
-    notifications.send_on_commit(
-        name,
-        recipients,
-        {"obj": obj, "url": _abs(obj.get_absolute_url()), **(context or {})},
+    mail.notify(
+        f"permohonan/{name}",
+        to=recipients,
+        context={"obj": obj, "url": _abs(obj.get_absolute_url()), **(context or {})},
         about=obj,
     )
 
@@ -317,4 +317,3 @@ def recompute_deadlines() -> int:
 def can_act(user, action: str, obj=None) -> bool:
     """For templates and views: whether `user` may take `action` (staff actions only)."""
     return bool(user and getattr(user, "is_authenticated", False)) and can(user, action, obj)
-

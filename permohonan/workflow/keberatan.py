@@ -15,11 +15,12 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from ppid_portal import mail
 from ppid_portal.files import discard_on_rollback
 from ppid_portal.models import User
 from ppid_portal.roles import Role
 
-from .. import deadlines, documents, notifications
+from .. import deadlines, documents
 from ..models import Keberatan, NomorUrut, Permohonan, Sengketa
 from ..tracking import Pemohon
 from ..validators import clean_telepon
@@ -160,7 +161,7 @@ def keberatan_submit(
     _audit(actor, kb, "keberatan.ajukan", "", kb.status, "".join(letters))
     _audit(actor, p, "keberatan.ajukan", p.status, p.status, nomor)
     _applicant_mail(p, "keberatan_diterima", {"kb": kb})
-    _staff_mail("staf_keberatan_baru", notifications.staff_emails(Role.ATASAN), kb)
+    _staff_mail("staf_keberatan_baru", mail.staff_emails(Role.ATASAN), kb)
     return kb
 
 
@@ -230,9 +231,7 @@ def keberatan_decide(
         attachments=[(f"tanggapan-keberatan-{urut:03d}-{year}.pdf", content, "application/pdf")],
     )
     if putusan == Keberatan.Putusan.MENGABULKAN:
-        _staff_mail(
-            "staf_keberatan_dikabulkan", notifications.staff_emails(Role.PPID), p, {"kb": kb}
-        )
+        _staff_mail("staf_keberatan_dikabulkan", mail.staff_emails(Role.PPID), p, {"kb": kb})
     return kb
 
 
@@ -306,7 +305,7 @@ def keberatan_withdraw(
     kb.alasan_penarikan = _text(alasan)
     kb.save(update_fields=["status", "ditarik_pada", "alasan_penarikan"])
     _audit(actor, kb, "keberatan.tarik", before, kb.status, kb.alasan_penarikan)
-    _staff_mail("staf_keberatan_ditarik", notifications.staff_emails(Role.ATASAN), kb)
+    _staff_mail("staf_keberatan_ditarik", mail.staff_emails(Role.ATASAN), kb)
     return kb
 
 

@@ -12,13 +12,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from informasi import workflow as dip_workflow
+from ppid_portal import mail
 from ppid_portal.files import discard_on_rollback
 from ppid_portal.models import UnitKerja, User
 from ppid_portal.roles import Role
 from ppid_portal.statistik import Periode
 
 from .. import laporan as dokumen_laporan
-from .. import notifications
 from ..models import LaporanTahunan
 from ._common import (
     LS,
@@ -168,9 +168,7 @@ def laporan_approve(
         lap.status,
         _("PDF SHA-256 %(sha)s; entri DIP %(id)s") % {"sha": lap.berkas_pdf.sha256, "id": entry.pk},
     )
-    _staff_mail(
-        "staf_laporan_disetujui", notifications.staff_emails(Role.ATASAN, Role.PEMBINA), lap
-    )
+    _staff_mail("staf_laporan_disetujui", mail.staff_emails(Role.ATASAN, Role.PEMBINA), lap)
     return lap
 
 

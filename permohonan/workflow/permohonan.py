@@ -17,13 +17,13 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ppid_portal import audit
+from ppid_portal import audit, mail
 from ppid_portal.access import require
 from ppid_portal.files import discard_on_rollback
 from ppid_portal.models import UnitKerja, User
 from ppid_portal.roles import Role
 
-from .. import conf, deadlines, documents, notifications
+from .. import conf, deadlines, documents
 from ..models import AturanTenggat, Disposisi, DokumenPermohonan, Keputusan, NomorUrut, Permohonan
 from ..tracking import Pemohon, new_secret, tracking_link
 from ..validators import clean_nik, clean_telepon
@@ -212,7 +212,7 @@ def permohonan_submit(
         "permohonan_diterima",
         {"kode": code, "tautan": tracking_link(code)},
     )
-    _staff_mail("staf_permohonan_baru", notifications.staff_emails(Role.DESK), permohonan)
+    _staff_mail("staf_permohonan_baru", mail.staff_emails(Role.DESK), permohonan)
     return permohonan, code
 
 
@@ -224,7 +224,7 @@ def permohonan_verify(*, permohonan_id: int, actor: User, catatan: str = "") -> 
     before = _set_status(p, "permohonan", PS.DIVERIFIKASI)
     p.save(update_fields=["status", "updated_at"])
     _audit(actor, p, "permohonan.verifikasi", before, p.status, catatan)
-    _staff_mail("staf_perlu_disposisi", notifications.staff_emails(Role.PPID), p)
+    _staff_mail("staf_perlu_disposisi", mail.staff_emails(Role.PPID), p)
     return p
 
 
@@ -323,7 +323,7 @@ def permohonan_complete(
         ]
     )
     _audit(actor, p, "permohonan.dilengkapi", before, p.status, keterangan)
-    _staff_mail("staf_permohonan_dilengkapi", notifications.staff_emails(Role.DESK), p)
+    _staff_mail("staf_permohonan_dilengkapi", mail.staff_emails(Role.DESK), p)
     return p
 
 
@@ -367,7 +367,7 @@ def permohonan_withdraw(
     p.save(update_fields=["status", "ditutup_pada", "alasan_penarikan", "updated_at"])
     _audit(actor, p, "permohonan.tarik", before, p.status, p.alasan_penarikan)
     _applicant_mail(p, "permohonan_ditarik", {})
-    _staff_mail("staf_permohonan_ditarik", notifications.staff_emails(Role.PPID, Role.DESK), p)
+    _staff_mail("staf_permohonan_ditarik", mail.staff_emails(Role.PPID, Role.DESK), p)
     return p
 
 
@@ -421,7 +421,7 @@ def permohonan_assign(
         _audit(actor, d, "disposisi.buat", "", d.status, d.catatan_ppid)
         _staff_mail(
             "staf_disposisi_baru",
-            notifications.staff_emails(Role.PENYEDIA, unit=unit),
+            mail.staff_emails(Role.PENYEDIA, unit=unit),
             p,
             {"unit": unit, "catatan": d.catatan_ppid},
         )
@@ -474,7 +474,7 @@ def disposisi_answer(
     pending = p.disposisi.filter(status=DS.MENUNGGU).exists()
     _staff_mail(
         "staf_unit_menjawab",
-        notifications.staff_emails(Role.PPID),
+        mail.staff_emails(Role.PPID),
         p,
         {"disposisi": d, "semua_dijawab": not pending},
     )
@@ -498,7 +498,7 @@ def disposisi_reopen(*, disposisi_id: int, actor: User, catatan: str) -> Disposi
     _audit(actor, d, "disposisi.minta_ulang", before, d.status, d.catatan_ppid)
     _staff_mail(
         "staf_disposisi_baru",
-        notifications.staff_emails(Role.PENYEDIA, unit=d.unit),
+        mail.staff_emails(Role.PENYEDIA, unit=d.unit),
         p,
         {"unit": d.unit, "catatan": d.catatan_ppid},
     )

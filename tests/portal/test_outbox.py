@@ -15,7 +15,6 @@ from django.db import transaction
 from django.db.models import F, Q
 from django.urls import reverse
 
-from informasi import notify
 from permohonan.models import Permohonan
 from ppid_portal import mail, outbox
 from ppid_portal.models import EmailKeluar, LampiranEmailKeluar
@@ -123,16 +122,17 @@ def test_a_rolled_back_step_writes_and_sends_nothing(django_capture_on_commit_ca
 def test_muted_writes_no_row(django_capture_on_commit_callbacks, users):
     with django_capture_on_commit_callbacks(execute=True), mail.muted():
         assert outbox.queue(to=["a@contoh.id"], subject="S", body="B") == []
-        notify.send_on_commit("diajukan", [users[Role.DESK].email], {"entry": None})
+        mail.notify("informasi/diajukan", to=[users[Role.DESK].email], context={"entry": None})
     assert not EmailKeluar.objects.exists() and django_mail.outbox == []
 
 
 def test_dip_notices_go_one_per_recipient(users, django_capture_on_commit_callbacks, unit):
     with django_capture_on_commit_callbacks(execute=True):
-        notify.send_on_commit(
-            "versi_ditetapkan",
-            ["x@contoh.go.id", "y@contoh.go.id"],
-            {"versi": unit, "actor": users[Role.PPID]},
+        mail.notify(
+            "informasi/versi_ditetapkan",
+            to=["x@contoh.go.id", "y@contoh.go.id"],
+            context={"versi": unit, "actor": users[Role.PPID]},
+            about=unit,
         )
     assert [m.to for m in django_mail.outbox] == [["x@contoh.go.id"], ["y@contoh.go.id"]]
     assert {r.perihal for r in EmailKeluar.objects.all()} == {str(unit)}
