@@ -13,7 +13,6 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ppid_portal.files import DOCUMENT_KINDS, SCAN_KINDS, UploadValidator
-from ppid_portal.forms import apply_errors  # noqa: F401 - permohonan/views.py imports it from here
 from ppid_portal.models import UnitKerja
 
 from . import conf

@@ -83,6 +83,9 @@ class TransitionView(ActionRequiredMixin, View):
         return self.get_success_url()
 
     def post(self, request, *args, **kwargs):
+        # The object first: a guessed id outside what the user may see is a 404, whatever
+        # the form holds.
+        self.get_object()
         form = self.get_form()
         if form is not None and not form.is_valid():
             return self.failed(form, None)

@@ -237,6 +237,9 @@ class KegiatanTautanDeleteView(TransitionView):
             kegiatan_id=self.kwargs["pk"],
         )
 
+    def get_object(self):
+        return self.tautan.kegiatan
+
     def get_success_url(self):
         return reverse("arsip:kegiatan_staf_detail", args=[self.kwargs["pk"]])
 

@@ -45,7 +45,6 @@ from .mixins import (
     ApplicantPageMixin,
     PermohonanPostView,
     StaffPermohonanMixin,
-    StaffPostView,
     limited,
     too_many,
 )
@@ -173,7 +172,6 @@ __all__ = [
     "SengketaUpdateView",
     "StaffKeberatanMixin",
     "StaffPermohonanMixin",
-    "StaffPostView",
     "SurveiView",
     "TandaBuktiPublikView",
     "TandaBuktiStafView",

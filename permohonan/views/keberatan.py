@@ -17,6 +17,8 @@ from django.views.generic import DetailView, FormView
 from ppid_portal import audit
 from ppid_portal.access import ActionRequiredMixin, can
 from ppid_portal.files import file_response
+from ppid_portal.forms import apply_errors
+from ppid_portal.views_transition import TransitionView
 
 from .. import documents, selectors, workflow
 from ..forms import (
@@ -25,11 +27,10 @@ from ..forms import (
     KeberatanPutusForm,
     SengketaForm,
     TanggapanPemohonForm,
-    apply_errors,
 )
 from ..models import Keberatan, Sengketa
 from ..selectors import attach_deadlines
-from .mixins import StaffPermohonanMixin, StaffPostView
+from .mixins import StaffPermohonanMixin
 
 # ---------------------------------------------------------------------------------------------
 # Staff: keberatan and sengketa
@@ -140,8 +141,13 @@ class KeberatanPutusView(ActionRequiredMixin, StaffKeberatanMixin, FormView):
         return redirect(keberatan.get_absolute_url())
 
 
-class KeberatanPostView(StaffKeberatanMixin, StaffPostView):
-    def redirect_url(self) -> str:
+class KeberatanPostView(StaffKeberatanMixin, TransitionView):
+    """A POST-only step on the keberatan of the URL."""
+
+    def get_object(self):
+        return self.keberatan
+
+    def get_success_url(self) -> str:
         return self.keberatan.get_absolute_url()
 
 
@@ -152,9 +158,11 @@ class KeberatanTarikDeskView(KeberatanPostView):
     form_class = AlasanForm
     success_message = _("Penarikan keberatan dicatat.")
 
-    def perform(self, data):
+    def perform(self, form):
         workflow.keberatan_withdraw(
-            keberatan_id=self.keberatan.pk, actor=self.request.user, alasan=data.get("alasan")
+            keberatan_id=self.keberatan.pk,
+            actor=self.request.user,
+            alasan=form.cleaned_data.get("alasan"),
         )
 
 
@@ -165,9 +173,11 @@ class TanggapanPemohonView(KeberatanPostView):
     form_class = TanggapanPemohonForm
     success_message = _("Tanggapan pemohon dicatat.")
 
-    def perform(self, data):
+    def perform(self, form):
         workflow.keberatan_record_reply(
-            keberatan_id=self.keberatan.pk, actor=self.request.user, tanggapan=data["tanggapan"]
+            keberatan_id=self.keberatan.pk,
+            actor=self.request.user,
+            tanggapan=form.cleaned_data["tanggapan"],
         )
 
 

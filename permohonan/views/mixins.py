@@ -1,21 +1,18 @@
 """What the request pages share: the rate limit of public forms, the applicant reached by the
 tracking code (`_applicant_or_404`, never-cached `ApplicantPageMixin`), the staff request of the
-URL (`StaffPermohonanMixin`), and the POST-only staff step (`StaffPostView`) that calls one
-workflow function and reports its outcome."""
+URL (`StaffPermohonanMixin`), and the POST-only step on it (`PermohonanPostView`, the core
+`TransitionView`)."""
 
 from __future__ import annotations
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 from django.utils.functional import cached_property
-from django.views import View
 
 from ppid_portal import ratelimit
-from ppid_portal.access import ActionRequiredMixin
+from ppid_portal.views_transition import TransitionView
 
 from .. import conf, selectors, tracking
 from ..models import Permohonan
@@ -73,41 +70,11 @@ class StaffPermohonanMixin:
         return reverse("permohonan:detail", args=[self.permohonan.pk])
 
 
-class StaffPostView(ActionRequiredMixin, View):
-    """POST-only staff step: validate a small form, call one workflow function, report the
-    outcome as a message and go back to the detail page."""
+class PermohonanPostView(StaffPermohonanMixin, TransitionView):
+    """A POST-only step on the request of the URL (see `ppid_portal.views_transition`)."""
 
-    http_method_names = ["post"]
-    form_class = None
-    success_message = ""
+    def get_object(self):
+        return self.permohonan
 
-    def get_form(self):
-        return self.form_class(self.request.POST, self.request.FILES) if self.form_class else None
-
-    def perform(self, data: dict):
-        raise NotImplementedError
-
-    def redirect_url(self) -> str:
-        raise NotImplementedError
-
-    def post(self, request, *args, **kwargs):
-        form = self.get_form()
-        if form is not None and not form.is_valid():
-            for errors in form.errors.values():
-                for message in errors:
-                    messages.error(request, message)
-            return HttpResponseRedirect(self.redirect_url())
-        try:
-            self.perform(form.cleaned_data if form is not None else {})
-        except ValidationError as exc:
-            for message in exc.messages:
-                messages.error(request, message)
-        else:
-            if self.success_message:
-                messages.success(request, self.success_message)
-        return HttpResponseRedirect(self.redirect_url())
-
-
-class PermohonanPostView(StaffPermohonanMixin, StaffPostView):
-    def redirect_url(self) -> str:
+    def get_success_url(self) -> str:
         return self.detail_url()

@@ -15,12 +15,13 @@ from django.views.generic import FormView, ListView
 
 from ppid_portal.access import ActionRequiredMixin
 from ppid_portal.calendar import load_holidays
+from ppid_portal.forms import apply_errors
 from ppid_portal.models import HariLibur
+from ppid_portal.views_transition import TransitionView
 
 from .. import services
-from ..forms import AturanForm, HapusLiburForm, HariLiburForm, TahunForm, apply_errors
+from ..forms import AturanForm, HapusLiburForm, HariLiburForm, TahunForm
 from ..models import AturanTenggat, Permohonan
-from .mixins import StaffPostView
 
 # ---------------------------------------------------------------------------------------------
 # Staff: calendar and deadline profiles
@@ -66,7 +67,7 @@ class KalenderView(ActionRequiredMixin, FormView):
         return redirect(f"{reverse('permohonan:kalender')}?tahun={data['tanggal'].year}")
 
 
-class KalenderHapusView(StaffPostView):
+class KalenderHapusView(TransitionView):
     """PPID (POST): make a holiday a working day again, with a note."""
 
     action = "portal.kalender.manage"
@@ -77,12 +78,15 @@ class KalenderHapusView(StaffPostView):
     def day(self) -> HariLibur:
         return get_object_or_404(HariLibur, pk=self.kwargs["pk"])
 
-    def redirect_url(self) -> str:
+    def get_object(self):
+        return self.day
+
+    def get_success_url(self) -> str:
         return f"{reverse('permohonan:kalender')}?tahun={self.day.tanggal.year}"
 
-    def perform(self, data):
+    def perform(self, form):
         services.holiday_remove(
-            actor=self.request.user, harilibur_id=self.day.pk, catatan=data["catatan"]
+            actor=self.request.user, harilibur_id=self.day.pk, catatan=form.cleaned_data["catatan"]
         )
 
 

@@ -9,14 +9,18 @@ from django.contrib.auth import login
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import FormView, ListView, TemplateView
 
 from ppid_portal.access import ActionRequiredMixin
 from ppid_portal.files import file_response
+from ppid_portal.forms import apply_errors
+from ppid_portal.views_transition import TransitionView
 
 from .. import documents, selectors, tracking, workflow
 from ..forms import (
@@ -26,7 +30,6 @@ from ..forms import (
     LacakForm,
     LengkapiForm,
     PermohonanForm,
-    apply_errors,
 )
 from ..models import DokumenPermohonan, Keberatan, Permohonan, SurveiKepuasan
 from ..selectors import attach_deadlines
@@ -264,27 +267,35 @@ class LengkapiView(ApplicantPageMixin, FormView):
         return redirect("permohonan:lacak_detail", pk=permohonan.pk)
 
 
-class TarikPublikView(ApplicantPageMixin, View):
+class ApplicantPostView(ApplicantPageMixin, TransitionView):
+    """A POST-only step of the applicant (proven by the tracking code or the owning account) on
+    their request; back to the tracking page."""
+
+    # Anyone may try; `_applicant_or_404` decides whose request it is.
+    action = "permohonan.lacak"
+    form_class = AlasanForm
+
+    @cached_property
+    def access(self):
+        return _applicant_or_404(self.request, self.kwargs["pk"])
+
+    def get_object(self):
+        return self.access[0]
+
+    def get_success_url(self) -> str:
+        return reverse("permohonan:lacak_detail", args=[self.access[0].pk])
+
+
+class TarikPublikView(ApplicantPostView):
     """The applicant (POST): withdraw the request."""
 
-    http_method_names = ["post"]
+    success_message = gettext_lazy("Permohonan Anda telah ditarik.")
 
-    def post(self, request, pk: int):
-        permohonan, actor = _applicant_or_404(request, pk)
-        form = AlasanForm(request.POST)
-        form.is_valid()
-        try:
-            workflow.permohonan_withdraw(
-                permohonan_id=permohonan.pk,
-                actor=actor,
-                alasan=form.cleaned_data.get("alasan", ""),
-            )
-        except ValidationError as exc:
-            for message in exc.messages:
-                messages.error(request, message)
-        else:
-            messages.success(request, _("Permohonan Anda telah ditarik."))
-        return redirect("permohonan:lacak_detail", pk=permohonan.pk)
+    def perform(self, form):
+        permohonan, actor = self.access
+        workflow.permohonan_withdraw(
+            permohonan_id=permohonan.pk, actor=actor, alasan=form.cleaned_data.get("alasan", "")
+        )
 
 
 class KeberatanPublikView(ApplicantPageMixin, FormView):
@@ -338,26 +349,17 @@ class KeberatanPublikView(ApplicantPageMixin, FormView):
         return redirect("permohonan:lacak_detail", pk=permohonan.pk)
 
 
-class KeberatanTarikPublikView(ApplicantPageMixin, View):
+class KeberatanTarikPublikView(ApplicantPostView):
     """The applicant (POST): withdraw their open keberatan."""
 
-    http_method_names = ["post"]
+    success_message = gettext_lazy("Keberatan Anda telah ditarik.")
 
-    def post(self, request, pk: int, kid: int):
-        permohonan, actor = _applicant_or_404(request, pk)
-        keberatan = get_object_or_404(permohonan.keberatan_set, pk=kid)
-        form = AlasanForm(request.POST)
-        form.is_valid()
-        try:
-            workflow.keberatan_withdraw(
-                keberatan_id=keberatan.pk, actor=actor, alasan=form.cleaned_data.get("alasan", "")
-            )
-        except ValidationError as exc:
-            for message in exc.messages:
-                messages.error(request, message)
-        else:
-            messages.success(request, _("Keberatan Anda telah ditarik."))
-        return redirect("permohonan:lacak_detail", pk=permohonan.pk)
+    def perform(self, form):
+        permohonan, actor = self.access
+        keberatan = get_object_or_404(permohonan.keberatan_set, pk=self.kwargs["kid"])
+        workflow.keberatan_withdraw(
+            keberatan_id=keberatan.pk, actor=actor, alasan=form.cleaned_data.get("alasan", "")
+        )
 
 
 class KeberatanBuktiPublikView(ApplicantPageMixin, View):

@@ -20,6 +20,8 @@ from django.views.generic import DetailView, FormView, TemplateView
 from ppid_portal import audit
 from ppid_portal.access import ActionRequiredMixin, can
 from ppid_portal.files import file_response
+from ppid_portal.forms import apply_errors
+from ppid_portal.views_transition import TransitionView
 
 from .. import documents, selectors, tracking, workflow
 from ..forms import (
@@ -33,11 +35,10 @@ from ..forms import (
     PenyampaianForm,
     PerluDilengkapiForm,
     PerpanjangForm,
-    apply_errors,
 )
 from ..models import Disposisi, Keputusan
 from ..selectors import attach_deadlines
-from .mixins import PermohonanPostView, StaffPermohonanMixin, StaffPostView
+from .mixins import PermohonanPostView, StaffPermohonanMixin
 
 
 def _received_at(day) -> datetime:
@@ -176,7 +177,7 @@ class VerifikasiView(PermohonanPostView):
     action = "permohonan.periksa"
     success_message = _("Permohonan dinyatakan lengkap dan diteruskan ke PPID.")
 
-    def perform(self, data):
+    def perform(self, form):
         workflow.permohonan_verify(permohonan_id=self.permohonan.pk, actor=self.request.user)
 
 
@@ -187,9 +188,11 @@ class PerluDilengkapiView(PermohonanPostView):
     form_class = PerluDilengkapiForm
     success_message = _("Pemohon diminta melengkapi permohonan.")
 
-    def perform(self, data):
+    def perform(self, form):
         workflow.permohonan_request_completion(
-            permohonan_id=self.permohonan.pk, actor=self.request.user, kekurangan=data["kekurangan"]
+            permohonan_id=self.permohonan.pk,
+            actor=self.request.user,
+            kekurangan=form.cleaned_data["kekurangan"],
         )
 
 
@@ -238,9 +241,11 @@ class GugurView(PermohonanPostView):
     form_class = AlasanForm
     success_message = _("Permohonan ditutup karena tidak dilengkapi.")
 
-    def perform(self, data):
+    def perform(self, form):
         workflow.permohonan_lapse(
-            permohonan_id=self.permohonan.pk, actor=self.request.user, alasan=data.get("alasan")
+            permohonan_id=self.permohonan.pk,
+            actor=self.request.user,
+            alasan=form.cleaned_data.get("alasan"),
         )
 
 
@@ -253,12 +258,12 @@ class DisposisiView(PermohonanPostView):
     def get_form(self):
         return DisposisiForm(self.request.POST, permohonan=self.permohonan)
 
-    def perform(self, data):
+    def perform(self, form):
         workflow.permohonan_assign(
             permohonan_id=self.permohonan.pk,
             actor=self.request.user,
-            units=list(data["units"]),
-            catatan=data.get("catatan", ""),
+            units=list(form.cleaned_data["units"]),
+            catatan=form.cleaned_data.get("catatan", ""),
         )
 
 
@@ -271,12 +276,12 @@ class PerpanjangView(PermohonanPostView):
     def get_form(self):
         return PerpanjangForm(self.request.POST, maks=self.permohonan.rules.perpanjangan_maks)
 
-    def perform(self, data):
+    def perform(self, form):
         workflow.permohonan_extend(
             permohonan_id=self.permohonan.pk,
             actor=self.request.user,
-            hari=data["hari"],
-            alasan=data["alasan"],
+            hari=form.cleaned_data["hari"],
+            alasan=form.cleaned_data["alasan"],
         )
 
 
@@ -287,24 +292,31 @@ class TarikDeskView(PermohonanPostView):
     form_class = AlasanForm
     success_message = _("Penarikan permohonan dicatat.")
 
-    def perform(self, data):
+    def perform(self, form):
         workflow.permohonan_withdraw(
-            permohonan_id=self.permohonan.pk, actor=self.request.user, alasan=data.get("alasan")
+            permohonan_id=self.permohonan.pk,
+            actor=self.request.user,
+            alasan=form.cleaned_data.get("alasan"),
         )
 
 
-class KodeBaruView(ActionRequiredMixin, StaffPermohonanMixin, View):
-    """Desk, PPID (POST): issue a new tracking code (the old one stops working)."""
+class KodeBaruView(PermohonanPostView):
+    """Desk, PPID (POST): issue a new tracking code (the old one stops working); the page after
+    it shows the code once."""
 
     action = "permohonan.kode_baru"
-    http_method_names = ["post"]
 
-    def post(self, request, pk: int):
+    def perform(self, form):
         permohonan, code = workflow.permohonan_reset_code(
-            permohonan_id=self.permohonan.pk, actor=request.user
+            permohonan_id=self.permohonan.pk, actor=self.request.user
         )
-        tracking.remember_new_code(request, permohonan, code)
-        return redirect("permohonan:tercatat", pk=permohonan.pk)
+        tracking.remember_new_code(self.request, permohonan, code)
+
+    def get_success_url(self) -> str:
+        return reverse("permohonan:tercatat", args=[self.permohonan.pk])
+
+    def get_failure_url(self) -> str:
+        return self.detail_url()
 
 
 class TandaBuktiStafView(ActionRequiredMixin, StaffPermohonanMixin, View):
@@ -376,7 +388,7 @@ class JawabUnitView(ActionRequiredMixin, FormView):
         return redirect("permohonan:detail", pk=self.disposisi.permohonan_id)
 
 
-class MintaUlangView(StaffPostView):
+class MintaUlangView(TransitionView):
     """PPID (POST): ask a unit again."""
 
     action = "permohonan.disposisi"
@@ -385,14 +397,21 @@ class MintaUlangView(StaffPostView):
 
     @cached_property
     def disposisi(self) -> Disposisi:
-        return get_object_or_404(Disposisi, pk=self.kwargs["pk"])
+        return get_object_or_404(
+            selectors.disposisi_visible_to(self.request.user), pk=self.kwargs["pk"]
+        )
 
-    def redirect_url(self) -> str:
+    def get_object(self):
+        return self.disposisi
+
+    def get_success_url(self) -> str:
         return reverse("permohonan:detail", args=[self.disposisi.permohonan_id])
 
-    def perform(self, data):
+    def perform(self, form):
         workflow.disposisi_reopen(
-            disposisi_id=self.disposisi.pk, actor=self.request.user, catatan=data["catatan"]
+            disposisi_id=self.disposisi.pk,
+            actor=self.request.user,
+            catatan=form.cleaned_data["catatan"],
         )
 
 
@@ -453,7 +472,7 @@ class PemberitahuanStafView(ActionRequiredMixin, View):
         return file_response(keputusan.berkas_pdf, actor=request.user, inline=True)
 
 
-class PenyampaianView(StaffPostView):
+class PenyampaianView(TransitionView):
     """Desk, PPID (POST): record the delivery of a notice."""
 
     action = "permohonan.penyampaian"
@@ -462,15 +481,23 @@ class PenyampaianView(StaffPostView):
 
     @cached_property
     def keputusan(self) -> Keputusan:
-        return get_object_or_404(Keputusan, pk=self.kwargs["pk"])
+        return get_object_or_404(
+            Keputusan.objects.filter(
+                permohonan__in=selectors.permohonan_visible_to(self.request.user)
+            ),
+            pk=self.kwargs["pk"],
+        )
 
-    def redirect_url(self) -> str:
+    def get_object(self):
+        return self.keputusan
+
+    def get_success_url(self) -> str:
         return reverse("permohonan:detail", args=[self.keputusan.permohonan_id])
 
-    def perform(self, data):
+    def perform(self, form):
         workflow.keputusan_record_delivery(
             keputusan_id=self.keputusan.pk,
             actor=self.request.user,
-            tanggal=data["tanggal"],
-            cara=data["cara"],
+            tanggal=form.cleaned_data["tanggal"],
+            cara=form.cleaned_data["cara"],
         )
