@@ -146,7 +146,7 @@ class UjiProposeView(ActionRequiredMixin, FormView):
                 except ValueError:
                     raise Http404 from None
                 self._permohonan = get_object_or_404(
-                    permohonan_selectors.permohonan_for(self.request.user), pk=pk
+                    permohonan_selectors.permohonan_visible_to(self.request.user), pk=pk
                 )
         return self._permohonan
 
