@@ -61,9 +61,7 @@ def take(series: str, *, year: int = NO_YEAR) -> int:
 def last(series: str, *, year: int = NO_YEAR) -> int:
     """The last number issued (0 if none); a reading, not a reservation."""
     return (
-        NomorUrut.objects.filter(seri=series, tahun=year)
-        .values_list("terakhir", flat=True)
-        .first()
+        NomorUrut.objects.filter(seri=series, tahun=year).values_list("terakhir", flat=True).first()
         or 0
     )
 
