@@ -68,9 +68,7 @@ def test_items_are_numbered_in_order_and_a_failed_one_gives_its_number_back(
 
 @on_postgresql
 @pytest.mark.django_db(transaction=True)
-def test_items_recorded_at_once_on_postgresql_are_numbered_one_to_sixteen(
-    desk, unit, jadwal, tree
-):
+def test_items_recorded_at_once_on_postgresql_are_numbered_one_to_sixteen(desk, unit, jadwal, tree):
     errors = race(lambda i: old_item(desk, unit, tree, judul=f"Berkas {i}"), THREADS + 1, fail=0)
     assert errors == []
     assert sorted(ItemArsip.objects.values_list("urut", flat=True)) == list(range(1, THREADS + 1))
