@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
+from ppid_portal import dates
 from ppid_portal.access import has_role
 from ppid_portal.calendar import load_holidays
 from ppid_portal.roles import Role
@@ -247,7 +248,7 @@ def register_keberatan(filters: Mapping[str, Any]) -> QuerySet[Keberatan]:
 
 
 def _d(value: date | None) -> str:
-    return value.strftime("%d-%m-%Y") if value else ""
+    return dates.tanggal(value)
 
 
 def _dikuasai(k: Keputusan | None) -> str:
