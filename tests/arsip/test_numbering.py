@@ -31,7 +31,7 @@ def old_item(desk, unit, tree, **kw) -> ItemArsip:
 
 def proposals(desk, ppid, unit, tree, count: int) -> list[UsulPemusnahan]:
     return [
-        workflow.usul_ajukan(
+        workflow.pemusnahan_propose(
             items=[old_item(desk, unit, tree, judul=f"Berkas {i}")],
             actor=ppid,
             pertimbangan="Retensi berakhir",
@@ -82,11 +82,11 @@ def test_berita_acara_numbers_follow_each_other_and_a_failed_approval_gives_its_
     desk, ppid, atasan, unit, jadwal, tree
 ):
     first, failed, second = proposals(desk, ppid, unit, tree, 3)
-    workflow.usul_setujui(usul=first, actor=atasan, alasan="Sesuai JRA")
+    workflow.pemusnahan_approve(usul=first, actor=atasan, alasan="Sesuai JRA")
     with pytest.raises(Fails), transaction.atomic():
-        workflow.usul_setujui(usul=failed, actor=atasan, alasan="Sesuai JRA")
+        workflow.pemusnahan_approve(usul=failed, actor=atasan, alasan="Sesuai JRA")
         raise Fails
-    workflow.usul_setujui(usul=second, actor=atasan, alasan="Sesuai JRA")
+    workflow.pemusnahan_approve(usul=second, actor=atasan, alasan="Sesuai JRA")
     assert berita_acara_numbers() == [1, 2]
     failed.refresh_from_db()
     assert (failed.status, failed.nomor_berita_acara) == (U.DIAJUKAN, "")
@@ -99,7 +99,7 @@ def test_approvals_at_once_on_postgresql_number_the_berita_acara_one_to_sixteen(
 ):
     usul = proposals(desk, ppid, unit, tree, THREADS + 1)
     errors = race(
-        lambda i: workflow.usul_setujui(usul=usul[i], actor=atasan, alasan="Sesuai JRA"),
+        lambda i: workflow.pemusnahan_approve(usul=usul[i], actor=atasan, alasan="Sesuai JRA"),
         THREADS + 1,
         fail=0,
     )
@@ -117,7 +117,7 @@ def test_the_migration_keeps_every_number_and_continues_each_series(
     year = timezone.localdate().year
     (usul,) = proposals(desk, ppid, unit, tree, 1)
     pks = [old_item(desk, unit, tree).pk for _ in range(3)] + [usul.baris.get().item_id]
-    workflow.usul_setujui(usul=usul, actor=atasan, alasan="Sesuai JRA")
+    workflow.pemusnahan_approve(usul=usul, actor=atasan, alasan="Sesuai JRA")
     # A number issued before, when the year's approvals were counted: the series goes on
     # from the highest.
     UsulPemusnahan.objects.filter(pk=usul.pk).update(nomor_berita_acara=f"007/BA-PMS/PPID/{year}")
