@@ -77,6 +77,7 @@ def test_items_recorded_at_once_on_postgresql_are_numbered_one_to_sixteen(desk, 
 # --- berita acara ---------------------------------------------------------------------------
 
 
+@pytest.mark.clock
 @pytest.mark.django_db
 def test_berita_acara_numbers_follow_each_other_and_a_failed_approval_gives_its_number_back(
     desk, ppid, atasan, unit, jadwal, tree
@@ -110,6 +111,7 @@ def test_approvals_at_once_on_postgresql_number_the_berita_acara_one_to_sixteen(
 # --- the data migration ---------------------------------------------------------------------
 
 
+@pytest.mark.clock
 @pytest.mark.django_db(transaction=True)
 def test_the_migration_keeps_every_number_and_continues_each_series(
     desk, ppid, atasan, unit, jadwal, tree

@@ -109,6 +109,7 @@ def test_of_versions_set_at_once_on_postgresql_one_waits_for_publication(actors)
 # --- decrees of excepted information --------------------------------------------------------
 
 
+@pytest.mark.clock
 @pytest.mark.django_db
 def test_decrees_are_numbered_in_order_and_a_failed_one_gives_its_number_back(actors):
     first, failed, second = sheets(actors, 3)

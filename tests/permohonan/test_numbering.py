@@ -217,6 +217,7 @@ def answer_numbers() -> list[int]:
     return sequence([n for (n,) in numbers], _suffix("TK"))
 
 
+@pytest.mark.clock
 @pytest.mark.django_db
 def test_each_series_counts_in_order_and_a_failed_step_gives_its_number_back(users, quick_letters):
     p1, p2, p3 = verified_requests(users, 3)
