@@ -12,13 +12,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
+from informasi.selectors import uji_visible_to
 from ppid_portal.access import has_role
 from ppid_portal.calendar import load_holidays
 from ppid_portal.roles import Role
 from ppid_portal.workdays import add_working_days
 
 from . import conf, deadlines
-from .models import Disposisi, Keberatan, Keputusan, Permohonan
+from .models import Disposisi, Keberatan, Keputusan, Permohonan, UjiPermohonan
 from .validators import mask_nik
 
 FULL_VIEW_ROLES = (Role.DESK, Role.PPID, Role.ATASAN)
@@ -120,6 +121,16 @@ def permohonan_for(user) -> QuerySet[Permohonan]:
             Exists(Disposisi.objects.filter(permohonan=OuterRef("pk"), unit_id=user.unit_id))
         )
     return qs.none()
+
+
+def uji_of_permohonan(user, permohonan: Permohonan) -> list:
+    """The consequence tests of the information a request asks for that `user` may read
+    (`informasi`'s rule), newest first."""
+    return list(
+        uji_visible_to(user)
+        .filter(pk__in=UjiPermohonan.objects.filter(permohonan=permohonan).values("uji_id"))
+        .order_by("-diusulkan_pada", "-id")
+    )
 
 
 def keberatan_for(user) -> QuerySet[Keberatan]:
