@@ -33,9 +33,12 @@ run: install .env messages
 	$(PY) manage.py seed_demo
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
-## make test: install test tools, run the whole suite (browser journeys included) and ruff
+## make test: install test tools, run the whole suite (browser journeys included) and ruff.
+## The suite runs on every core (pytest-xdist, one database, media and cache-stamp folder per
+## worker; a test file stays on one worker); `make test XDIST=` runs it in one process.
+XDIST ?= -n auto --dist loadfile
 test: install-dev messages
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest $(XDIST) $(PYTEST_ARGS)
 	$(PY) -m ruff check .
 
 check-deploy: install

@@ -17,7 +17,7 @@ from ppid_portal.models import UnitKerja, User
 from .models import ItemArsip, JadwalRetensi, Kegiatan, LampiranKegiatan, Lokasi, PemeriksaanArsip
 from .services import fisik
 from .services import kegiatan as kegiatan_services
-from .services.pemeriksaan import periksa
+from .services.pemeriksaan import pemeriksaan_run
 
 # kode, jenis arsip, aktif, inaktif, nasib, keterangan
 JADWAL = [
@@ -197,7 +197,7 @@ def seed(stdout) -> None:
     for kode, jenis, aktif, inaktif, nasib, keterangan in JADWAL:
         existing = JadwalRetensi.objects.filter(kode_klasifikasi=kode).first()
         if existing is None:
-            fisik.jadwal_simpan(
+            fisik.jadwal_save(
                 actor=ppid,
                 kode_klasifikasi=kode,
                 jenis_arsip=jenis,
@@ -214,7 +214,7 @@ def seed(stdout) -> None:
         induk = places.get(parent) if parent else None
         lokasi = Lokasi.objects.filter(induk=induk, kode=kode).first()
         if lokasi is None:
-            lokasi = fisik.lokasi_buat(
+            lokasi = fisik.lokasi_create(
                 actor=desk,
                 jenis=jenis,
                 kode=kode,
@@ -235,10 +235,10 @@ def seed(stdout) -> None:
         unit = units[spec.pop("unit")]
         item = ItemArsip.objects.filter(judul=spec["judul"]).first()
         if item is None:
-            item = fisik.item_buat(actor=desk, unit=unit, lokasi=lokasi, **spec)
+            item = fisik.item_create(actor=desk, unit=unit, lokasi=lokasi, **spec)
             created += 1
             if scan:
-                fisik.berkas_tambah(
+                fisik.berkas_add(
                     item=item,
                     upload=SimpleUploadedFile(
                         "laporan-layanan-informasi.pdf",
@@ -251,19 +251,17 @@ def seed(stdout) -> None:
         if dip:
             entry = next(dip_iter, None)
             if entry is not None:
-                _link(
-                    item, entry, desk, lambda item=item, **kw: fisik.item_tautkan(item=item, **kw)
-                )
+                _link(item, entry, desk, lambda item=item, **kw: fisik.item_link(item=item, **kw))
     # One recorded move: the agenda book went from the 2024 box to the 2014 box and back.
     agenda = ItemArsip.objects.filter(judul="Agenda surat masuk dan keluar").first()
     if agenda is not None and not agenda.pemindahan.filter(dari__isnull=False).exists():
-        fisik.item_pindah(
+        fisik.item_relocate(
             item=agenda,
             ke=places["G1/R-ARSIP/RAK-01/B-001"],
             actor=desk,
             alasan="Ditata ulang per tahun",
         )
-        fisik.item_pindah(
+        fisik.item_relocate(
             item=agenda,
             ke=places["G1/R-ARSIP/RAK-01/B-002"],
             actor=desk,
@@ -338,13 +336,13 @@ def seed(stdout) -> None:
         dip = spec.pop("dip", False)
         kegiatan = Kegiatan.objects.filter(judul=spec["judul"]).first()
         if kegiatan is None:
-            kegiatan = kegiatan_services.kegiatan_buat(actor=desk, **spec)
+            kegiatan = kegiatan_services.kegiatan_create(actor=desk, **spec)
         for jenis, name, data, keterangan in lampiran:
             if LampiranKegiatan.objects.filter(
                 kegiatan=kegiatan, berkas__original_name=name
             ).exists():
                 continue
-            kegiatan_services.lampiran_tambah(
+            kegiatan_services.lampiran_add(
                 kegiatan=kegiatan,
                 upload=SimpleUploadedFile(name, data),
                 actor=desk,
@@ -356,13 +354,13 @@ def seed(stdout) -> None:
                 kegiatan,
                 entries[0],
                 desk,
-                lambda kegiatan=kegiatan, **kw: kegiatan_services.kegiatan_tautkan(
+                lambda kegiatan=kegiatan, **kw: kegiatan_services.kegiatan_link(
                     kegiatan=kegiatan, **kw
                 ),
             )
 
     if not PemeriksaanArsip.objects.exists():
-        periksa()
+        pemeriksaan_run()
     stdout.write(
         f"Arsip: {Lokasi.objects.count()} lokasi, {ItemArsip.objects.count()} item "
         f"({created} baru), {JadwalRetensi.objects.count()} baris jadwal retensi, "

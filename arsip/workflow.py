@@ -95,7 +95,7 @@ def _atasan_emails() -> list[str]:
 # --- Items --------------------------------------------------------------------------------------
 
 
-def _pindah_keluar(item: ItemArsip, actor, alasan: str) -> None:
+def _move_out(item: ItemArsip, actor, alasan: str) -> None:
     """The physical record leaves the shelves (destroyed or handed over): keep where it was."""
     if item.lokasi_id is None:
         return
@@ -112,7 +112,7 @@ def _pindah_keluar(item: ItemArsip, actor, alasan: str) -> None:
 
 
 @transaction.atomic
-def item_pindah_inaktif(*, item: ItemArsip, actor, catatan: str = "") -> ItemArsip:
+def item_transfer_to_inaktif(*, item: ItemArsip, actor, catatan: str = "") -> ItemArsip:
     """aktif → inaktif. Desk or PPID, when the active period has ended (earlier only with a
     written reason)."""
     item = ItemArsip.objects.select_for_update().get(pk=item.pk)
@@ -141,7 +141,7 @@ def item_pindah_inaktif(*, item: ItemArsip, actor, catatan: str = "") -> ItemArs
 
 
 @transaction.atomic
-def item_serahkan_statis(*, item: ItemArsip, actor, catatan: str) -> ItemArsip:
+def item_hand_over_to_statis(*, item: ItemArsip, actor, catatan: str) -> ItemArsip:
     """aktif/inaktif → statis: a permanent record handed over to the archival institution
     (UU 43/2009 Ps 53). PPID only, once the retention has ended."""
     item = ItemArsip.objects.select_for_update().get(pk=item.pk)
@@ -159,7 +159,7 @@ def item_serahkan_statis(*, item: ItemArsip, actor, catatan: str) -> ItemArsip:
     if not catatan:
         raise ValidationError(_("Tuliskan berita acara atau keterangan penyerahan."))
     before = item.status
-    _pindah_keluar(item, actor, _("Diserahkan ke lembaga kearsipan"))
+    _move_out(item, actor, _("Diserahkan ke lembaga kearsipan"))
     item.status = S.STATIS
     item.save(update_fields=["status", "lokasi", "updated_at"])
     audit.record(
@@ -176,7 +176,7 @@ def item_serahkan_statis(*, item: ItemArsip, actor, catatan: str) -> ItemArsip:
 # --- Disposal proposals -------------------------------------------------------------------------
 
 
-def _baris_dari_item(usul: UsulPemusnahan, item: ItemArsip) -> UsulPemusnahanItem:
+def _row_from_item(usul: UsulPemusnahan, item: ItemArsip) -> UsulPemusnahanItem:
     return UsulPemusnahanItem(
         usul=usul,
         item=item,
@@ -196,7 +196,7 @@ def _baris_dari_item(usul: UsulPemusnahan, item: ItemArsip) -> UsulPemusnahanIte
 
 
 @transaction.atomic
-def usul_ajukan(*, items: Sequence[ItemArsip], actor, pertimbangan: str) -> UsulPemusnahan:
+def pemusnahan_propose(*, items: Sequence[ItemArsip], actor, pertimbangan: str) -> UsulPemusnahan:
     """(new) → diajukan. PPID: propose to destroy items whose retention has ended and whose
     schedule says musnah (or dinilai kembali, after the PPID's appraisal)."""
     _check(USUL_TRANSITIONS, actor, "", U.DIAJUKAN, _("Usul pemusnahan"))
@@ -253,7 +253,7 @@ def usul_ajukan(*, items: Sequence[ItemArsip], actor, pertimbangan: str) -> Usul
     usul = UsulPemusnahan.objects.create(
         status=U.DIAJUKAN, pertimbangan=pertimbangan, diusulkan_oleh=actor
     )
-    UsulPemusnahanItem.objects.bulk_create([_baris_dari_item(usul, item) for item in rows])
+    UsulPemusnahanItem.objects.bulk_create([_row_from_item(usul, item) for item in rows])
     audit.record(
         actor=actor,
         obj=usul,
@@ -280,7 +280,7 @@ def usul_ajukan(*, items: Sequence[ItemArsip], actor, pertimbangan: str) -> Usul
     return usul
 
 
-def _hapus_berkas(names: list[str]) -> None:
+def _delete_files(names: list[str]) -> None:
     for name in names:
         try:
             default_storage.delete(name)
@@ -289,7 +289,7 @@ def _hapus_berkas(names: list[str]) -> None:
             logger.exception("Berkas %s yang dimusnahkan gagal dihapus", name)
 
 
-def _putus(usul: UsulPemusnahan, actor, target: str, alasan: str) -> tuple[UsulPemusnahan, str]:
+def _decide(usul: UsulPemusnahan, actor, target: str, alasan: str) -> tuple[UsulPemusnahan, str]:
     usul = UsulPemusnahan.objects.select_for_update().get(pk=usul.pk)
     _check(USUL_TRANSITIONS, actor, usul.status, target, usul)
     alasan = (alasan or "").strip()
@@ -299,11 +299,11 @@ def _putus(usul: UsulPemusnahan, actor, target: str, alasan: str) -> tuple[UsulP
 
 
 @transaction.atomic
-def usul_setujui(*, usul: UsulPemusnahan, actor, alasan: str) -> UsulPemusnahan:
+def pemusnahan_approve(*, usul: UsulPemusnahan, actor, alasan: str) -> UsulPemusnahan:
     """diajukan → disetujui. Atasan PPID, with a reason. Every item becomes dimusnahkan, its
     digital files leave the disk after commit (their name, size and SHA-256 stay on record),
     and the berita acara gets its number."""
-    usul, alasan = _putus(usul, actor, U.DISETUJUI, alasan)
+    usul, alasan = _decide(usul, actor, U.DISETUJUI, alasan)
     if actor.pk == usul.diusulkan_oleh_id:
         raise PermissionDenied(_("Usul pemusnahan tidak boleh disetujui oleh pengusulnya."))
     baris = list(usul.baris.all())
@@ -358,7 +358,7 @@ def usul_setujui(*, usul: UsulPemusnahan, actor, alasan: str) -> UsulPemusnahan:
     for item in items:
         item.lokasi = item_lokasi[item.pk].lokasi
         item_before = item.status
-        _pindah_keluar(
+        _move_out(
             item,
             actor,
             _("Dimusnahkan, berita acara %(nomor)s") % {"nomor": usul.nomor_berita_acara},
@@ -377,15 +377,15 @@ def usul_setujui(*, usul: UsulPemusnahan, actor, alasan: str) -> UsulPemusnahan:
         berkas = BerkasArsip.objects.filter(item=item, dimusnahkan_pada__isnull=True)
         names.extend(berkas.values_list("berkas__file", flat=True))
         berkas.update(dimusnahkan_pada=now)
-    transaction.on_commit(lambda: _hapus_berkas(names))
-    _kabari_pengusul(usul)
+    transaction.on_commit(lambda: _delete_files(names))
+    _notify_pengusul(usul)
     return usul
 
 
 @transaction.atomic
-def usul_tolak(*, usul: UsulPemusnahan, actor, alasan: str) -> UsulPemusnahan:
+def pemusnahan_reject(*, usul: UsulPemusnahan, actor, alasan: str) -> UsulPemusnahan:
     """diajukan → ditolak. Atasan PPID, with a reason; the items stay as they are."""
-    usul, alasan = _putus(usul, actor, U.DITOLAK, alasan)
+    usul, alasan = _decide(usul, actor, U.DITOLAK, alasan)
     before = usul.status
     usul.status = U.DITOLAK
     usul.diputus_oleh = actor
@@ -401,14 +401,14 @@ def usul_tolak(*, usul: UsulPemusnahan, actor, alasan: str) -> UsulPemusnahan:
         to_state=usul.status,
         note=alasan,
     )
-    _kabari_pengusul(usul)
+    _notify_pengusul(usul)
     return usul
 
 
 @transaction.atomic
-def usul_batalkan(*, usul: UsulPemusnahan, actor, alasan: str) -> UsulPemusnahan:
+def pemusnahan_cancel(*, usul: UsulPemusnahan, actor, alasan: str) -> UsulPemusnahan:
     """diajukan → dibatalkan. The PPID withdraws a proposal not yet decided."""
-    usul, alasan = _putus(usul, actor, U.DIBATALKAN, alasan)
+    usul, alasan = _decide(usul, actor, U.DIBATALKAN, alasan)
     before = usul.status
     usul.status = U.DIBATALKAN
     usul.alasan_keputusan = alasan
@@ -425,7 +425,7 @@ def usul_batalkan(*, usul: UsulPemusnahan, actor, alasan: str) -> UsulPemusnahan
     return usul
 
 
-def _kabari_pengusul(usul: UsulPemusnahan) -> None:
+def _notify_pengusul(usul: UsulPemusnahan) -> None:
     email = usul.diusulkan_oleh.email
     context = {"usul": usul}
     _send(

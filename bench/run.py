@@ -33,6 +33,7 @@ import time
 from datetime import datetime
 from pathlib import Path
 from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo
 
 import psycopg
 
@@ -430,7 +431,8 @@ def submissions(port: int, env: dict) -> dict:
 
     scan = pdf_bytes("Pindaian KTP pemohon uji beban", UPLOAD_BYTES, seed=7)
     db = db_conninfo(env["DATABASE_URL"])
-    year = datetime.now().year
+    # The portal numbers by the year in the office's zone, not the machine's (UTC).
+    year = datetime.now(ZoneInfo(os.environ.get("PPID_TIME_ZONE") or "Asia/Jakarta")).year
     with psycopg.connect(db) as conn:
         row = conn.execute(
             "SELECT terakhir FROM permohonan_nomorurut WHERE jenis = 'permohonan' AND tahun = %s",

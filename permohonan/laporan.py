@@ -25,6 +25,7 @@ from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from ppid_portal import dates
 from ppid_portal.documents import XLSX_MIME, build_xlsx, render_pdf
 from ppid_portal.files import store_upload
 from ppid_portal.models import StoredFile
@@ -434,7 +435,7 @@ def laporan_xlsx(
             title_lines=[
                 settings.PPID_OFFICE_NAME,
                 _("Laporan Layanan Informasi Publik Tahun %(t)s") % {"t": laporan.tahun},
-                _("Angka dihitung pada %(d)s") % {"d": angka["dihitung_pada"]},
+                _("Angka dihitung pada %(d)s") % {"d": dates.waktu(angka["dihitung_pada"])},
             ],
         )
 
@@ -454,7 +455,7 @@ def rekap_xlsx(angka: dict[str, Any]) -> bytes:
             title_lines=[
                 settings.PPID_OFFICE_NAME,
                 _("Rekap Permohonan Informasi Publik: %(p)s") % {"p": _periode(angka).label},
-                _("Angka dihitung pada %(d)s") % {"d": angka["dihitung_pada"]},
+                _("Angka dihitung pada %(d)s") % {"d": dates.waktu(angka["dihitung_pada"])},
             ],
         )
 

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from informasi.selectors import uji_visible_to
+from ppid_portal import dates
 from ppid_portal.access import has_role
 from ppid_portal.calendar import load_holidays
 from ppid_portal.roles import Role
@@ -258,7 +259,7 @@ def register_keberatan(filters: Mapping[str, Any]) -> QuerySet[Keberatan]:
 
 
 def _d(value: date | None) -> str:
-    return value.strftime("%d-%m-%Y") if value else ""
+    return dates.tanggal(value)
 
 
 def _dikuasai(k: Keputusan | None) -> str:

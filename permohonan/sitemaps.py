@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from ppid_portal.sitemaps import register_sitemap
 
-from .views_publik import PROSEDUR
+from .views.prosedur import PROSEDUR
 
 
 class PermohonanSitemap(Sitemap):

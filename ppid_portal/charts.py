@@ -14,6 +14,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
+from . import dates
 from .statistik import Tabel, fmt
 
 BAR = "#0b4f8a"
@@ -148,7 +149,7 @@ def line_chart(
 
 def _label(value) -> str:
     if isinstance(value, date):
-        return value.strftime("%d-%m")
+        return f"{dates.local_date(value):%d-%m}"
     return str(value)
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 from datetime import timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import dj_database_url
 from csp.constants import NONCE, NONE, SELF
@@ -180,7 +181,16 @@ AUTH_PASSWORD_VALIDATORS = [
 LANGUAGE_CODE = "id"
 LANGUAGES = [("id", _("Bahasa Indonesia")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
-TIME_ZONE = "Asia/Jakarta"
+# The office's zone: every date a person reads is shown in it (ppid_portal/dates.py). WIB by
+# default; an office in WITA sets PPID_TIME_ZONE=Asia/Makassar, in WIT Asia/Jayapura.
+TIME_ZONE = os.environ.get("PPID_TIME_ZONE", "").strip() or "Asia/Jakarta"
+try:
+    ZoneInfo(TIME_ZONE)
+except (ValueError, ZoneInfoNotFoundError) as exc:
+    raise ImproperlyConfigured(
+        f"PPID_TIME_ZONE tidak dikenal: {TIME_ZONE!r} (contoh: Asia/Jakarta, Asia/Makassar, "
+        "Asia/Jayapura)."
+    ) from exc
 USE_I18N = True
 USE_TZ = True
 

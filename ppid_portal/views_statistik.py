@@ -14,7 +14,7 @@ from django.utils import formats
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
-from . import charts, statistik
+from . import charts, dates, statistik
 from .access import ActionRequiredMixin
 from .documents import csv_response
 from .forms import PeriodeForm
@@ -26,7 +26,7 @@ def cell(value: Any) -> str:
     if isinstance(value, bool):
         return _("Ya") if value else _("Tidak")
     if isinstance(value, date):
-        return value.strftime("%d-%m-%Y")
+        return dates.tanggal(value)
     if isinstance(value, float):
         value = round(value, 2)
         return formats.number_format(int(value) if value.is_integer() else value)

@@ -3,17 +3,70 @@
 from __future__ import annotations
 
 import pytest
+import time_machine
 from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.utils import translation
 
 from ppid_portal import pageviews
 from ppid_portal.roles import Role
+from tests import clock
 from tests.portal.factories import UnitKerjaFactory, UserFactory
+
+_session_clock = None
+
+
+def pytest_configure(config):
+    # Frozen before collection: parametrize arguments such as `timezone.localdate()` are computed
+    # when the test modules are imported, and must see the same clock as the tests.
+    global _session_clock
+    _session_clock = time_machine.travel(clock.default_instant(), tick=True)
+    _session_clock.start()
+    config.addinivalue_line(
+        "markers",
+        "clock: also run at each instant of tests.clock.EDGES (both sides of local and UTC "
+        "midnight)",
+    )
+
+
+def pytest_generate_tests(metafunc):
+    if metafunc.definition.get_closest_marker("clock"):
+        metafunc.fixturenames.append("clock_instant")
+        metafunc.parametrize(
+            "clock_instant",
+            [clock.default_instant(), *clock.EDGES.values()],
+            ids=["now", *clock.EDGES],
+            indirect=True,
+        )
+
+
+def pytest_unconfigure(config):
+    if _session_clock is not None:
+        _session_clock.stop()
+
+
+@pytest.fixture
+def clock_instant(request):
+    """The instant the test starts at: tests.clock.DEFAULT, or an edge for @pytest.mark.clock."""
+    return getattr(request, "param", clock.default_instant())
 
 
 @pytest.fixture(autouse=True)
-def _fast_and_isolated(settings, tmp_path):
+def _frozen_clock(clock_instant):
+    """Every test starts at a fixed instant; the clock then ticks, so timeouts still pass."""
+    with time_machine.travel(clock_instant, tick=True) as traveller:
+        yield traveller
+
+
+@pytest.fixture(scope="session")
+def _worker_stamp_dir(tmp_path_factory):
+    """Cache generation stamps of this pytest process (one per xdist worker): a stamp renewed by
+    one worker's test never invalidates another worker's cache."""
+    return tmp_path_factory.mktemp("cache-stamps")
+
+
+@pytest.fixture(autouse=True)
+def _fast_and_isolated(settings, tmp_path, _worker_stamp_dir):
     # A request in an earlier test may leave English active in this thread.
     translation.activate("id")
     pageviews.discard_pending()
@@ -21,6 +74,7 @@ def _fast_and_isolated(settings, tmp_path):
     cache.clear()
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.MEDIA_ROOT = tmp_path / "media"
+    settings.PPID_CACHE_STAMP_DIR = str(_worker_stamp_dir)
     settings.STORAGES = {
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

@@ -270,7 +270,7 @@ def _export_database(handle, using: str) -> tuple[int, list[list[str]]]:
     return count, schema
 
 
-def buat_cadangan(
+def cadangan_create(
     dest: Path,
     *,
     keep: int | None = None,
@@ -302,7 +302,7 @@ def buat_cadangan(
         raise
     removed: list[Path] = []
     if keep:
-        removed = hapus_bundel_lama(Path(dest), keep=keep)
+        removed = bundel_prune(Path(dest), keep=keep)
     if report:
         message = ""
         if removed:
@@ -443,17 +443,17 @@ def _remove_stale_partials(dest: Path) -> None:
             continue
 
 
-def daftar_bundel(dest: Path) -> list[Path]:
+def bundel_list(dest: Path) -> list[Path]:
     """Complete bundles in `dest`, oldest first (the name carries the time)."""
     if not dest.is_dir():
         return []
     return sorted(p for p in dest.iterdir() if p.is_file() and BUNDLE_RE.match(p.name))
 
 
-def hapus_bundel_lama(dest: Path, *, keep: int) -> list[Path]:
+def bundel_prune(dest: Path, *, keep: int) -> list[Path]:
     if keep < 1:
         raise CadanganError("Jumlah bundel yang disimpan minimal 1.")
-    bundles = daftar_bundel(dest)
+    bundles = bundel_list(dest)
     old = bundles[:-keep] if len(bundles) > keep else []
     for path in old:
         path.unlink()
@@ -568,7 +568,7 @@ def _check_bag(
     result.payload_bytes = sum(sizes.values())
 
 
-def verifikasi_bundel(bundle: Path) -> HasilVerifikasi:
+def bundel_verify(bundle: Path) -> HasilVerifikasi:
     """Check every digest of a bundle, read from start to end. Writes nothing."""
     bundle = Path(bundle)
     result = HasilVerifikasi(path=bundle)
@@ -581,7 +581,7 @@ def verifikasi_bundel(bundle: Path) -> HasilVerifikasi:
     return result
 
 
-def catat_verifikasi(result: HasilVerifikasi, started, using: str = DEFAULT_DB_ALIAS) -> None:
+def verifikasi_record(result: HasilVerifikasi, started, using: str = DEFAULT_DB_ALIAS) -> None:
     LaporanCadangan.objects.using(using).create(
         jenis=LaporanCadangan.Jenis.VERIFIKASI,
         mulai=started,
@@ -599,7 +599,7 @@ def catat_verifikasi(result: HasilVerifikasi, started, using: str = DEFAULT_DB_A
 # --- restore ------------------------------------------------------------------------------------
 
 
-def alasan_tidak_kosong(using: str = DEFAULT_DB_ALIAS, media_root: Path | None = None) -> list[str]:
+def not_empty_reasons(using: str = DEFAULT_DB_ALIAS, media_root: Path | None = None) -> list[str]:
     """Why the target is not an empty installation: a portal that has been used has accounts,
     an audit trail, stored files or files in its media folder. Rows that `migrate` creates in
     every database (content types, permissions, role groups, data other apps' migrations seed)
@@ -659,7 +659,7 @@ def _check_schema(schema_bytes: bytes) -> None:
         )
 
 
-def pulihkan(
+def cadangan_restore(
     bundle: Path,
     *,
     force: bool = False,
@@ -678,13 +678,13 @@ def pulihkan(
     bundle = Path(bundle)
     media = Path(media_root or settings.MEDIA_ROOT)
     log(f"Memverifikasi {bundle} ...")
-    result = verifikasi_bundel(bundle)
+    result = bundel_verify(bundle)
     if not result.ok:
         raise CadanganError(
             "Bundel tidak lolos verifikasi; tidak ada yang ditulis.\n" + "\n".join(result.errors)
         )
     _check_schema(result.schema)
-    reasons = alasan_tidak_kosong(using, media)
+    reasons = not_empty_reasons(using, media)
     if reasons and not force:
         raise CadanganError(
             "Tujuan pemulihan tidak kosong ("

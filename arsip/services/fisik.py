@@ -25,7 +25,7 @@ def _full_clean(obj: models.Model, exclude: list[str] | None = None) -> None:
     obj.full_clean(exclude=exclude)
 
 
-def _cek_induk(jenis: str, induk: Lokasi | None) -> None:
+def _check_induk(jenis: str, induk: Lokasi | None) -> None:
     allowed = Lokasi.INDUK_BOLEH[jenis]
     label = Lokasi.Jenis(jenis).label
     if not allowed:
@@ -45,7 +45,7 @@ def _cek_induk(jenis: str, induk: Lokasi | None) -> None:
 
 
 @transaction.atomic
-def lokasi_buat(
+def lokasi_create(
     *,
     actor,
     jenis: str,
@@ -57,7 +57,7 @@ def lokasi_buat(
 ) -> Lokasi:
     """Add a place to the tree (Desk or PPID)."""
     require(actor, "arsip.manage")
-    _cek_induk(jenis, induk)
+    _check_induk(jenis, induk)
     lokasi = Lokasi(
         jenis=jenis,
         kode=kode.strip().upper(),
@@ -73,7 +73,7 @@ def lokasi_buat(
 
 
 @transaction.atomic
-def lokasi_ubah(
+def lokasi_update(
     *,
     lokasi: Lokasi,
     actor,
@@ -87,7 +87,7 @@ def lokasi_ubah(
     require(actor, "arsip.manage")
     lokasi = Lokasi.objects.select_for_update().get(pk=lokasi.pk)
     before = Lokasi.objects.select_related(Lokasi.SELECT_JALUR).get(pk=lokasi.pk).kode_lengkap
-    _cek_induk(lokasi.jenis, induk)
+    _check_induk(lokasi.jenis, induk)
     lokasi.kode = kode.strip().upper()
     lokasi.nama = nama.strip()
     lokasi.induk = induk
@@ -107,7 +107,7 @@ def lokasi_ubah(
     return lokasi
 
 
-def _cek_wadah(medium: str, lokasi: Lokasi | None) -> None:
+def _check_wadah(medium: str, lokasi: Lokasi | None) -> None:
     if lokasi is None:
         if medium != ItemArsip.Medium.DIGITAL:
             raise ValidationError(
@@ -123,7 +123,7 @@ def _cek_wadah(medium: str, lokasi: Lokasi | None) -> None:
         )
 
 
-def _terapkan_retensi(item: ItemArsip) -> None:
+def _apply_retensi(item: ItemArsip) -> None:
     jadwal = selectors.jadwal_untuk_kode(item.kode_klasifikasi)
     if jadwal is None:
         raise ValidationError(
@@ -147,7 +147,7 @@ def _jalur(lokasi: Lokasi | None) -> str:
 
 
 @transaction.atomic
-def item_buat(
+def item_create(
     *,
     actor,
     kode_klasifikasi: str,
@@ -164,7 +164,7 @@ def item_buat(
 ) -> ItemArsip:
     """Record an archive item (Desk or PPID); its retention comes from the schedule."""
     require(actor, "arsip.manage")
-    _cek_wadah(medium, lokasi)
+    _check_wadah(medium, lokasi)
     item = ItemArsip(
         kode_klasifikasi=selectors.normalisasi_kode(kode_klasifikasi),
         judul=judul.strip(),
@@ -181,7 +181,7 @@ def item_buat(
     )
     if tanggal_selesai and tanggal_selesai < tanggal_mulai:
         raise ValidationError({"tanggal_selesai": _("Tanggal akhir tidak boleh sebelum awal.")})
-    _terapkan_retensi(item)
+    _apply_retensi(item)
     _full_clean(item)
     item.save()
     if lokasi is not None:
@@ -214,13 +214,13 @@ ITEM_FIELDS_UBAH = (
 
 
 @transaction.atomic
-def item_ubah(*, item: ItemArsip, actor, **changes: Any) -> ItemArsip:
-    """Correct an item's description (not its place: see `item_pindah`; not its status: see
+def item_update(*, item: ItemArsip, actor, **changes: Any) -> ItemArsip:
+    """Correct an item's description (not its place: see `item_relocate`; not its status: see
     `arsip.workflow`). Retention dates are recomputed."""
     require(actor, "arsip.manage")
     unknown = set(changes) - set(ITEM_FIELDS_UBAH)
     if unknown:
-        raise TypeError(f"item_ubah: unknown fields {sorted(unknown)}")
+        raise TypeError(f"item_update: unknown fields {sorted(unknown)}")
     item = ItemArsip.objects.select_for_update().get(pk=item.pk)
     if item.status in (ItemArsip.Status.DIMUSNAHKAN, ItemArsip.Status.STATIS):
         raise ValidationError(
@@ -241,8 +241,8 @@ def item_ubah(*, item: ItemArsip, actor, **changes: Any) -> ItemArsip:
         return item
     if item.tanggal_selesai and item.tanggal_selesai < item.tanggal_mulai:
         raise ValidationError({"tanggal_selesai": _("Tanggal akhir tidak boleh sebelum awal.")})
-    _cek_wadah(item.medium, item.lokasi)
-    _terapkan_retensi(item)
+    _check_wadah(item.medium, item.lokasi)
+    _apply_retensi(item)
     _full_clean(item)
     item.save()
     labels = ", ".join(str(ItemArsip._meta.get_field(n).verbose_name) for n in changed)
@@ -251,7 +251,7 @@ def item_ubah(*, item: ItemArsip, actor, **changes: Any) -> ItemArsip:
 
 
 @transaction.atomic
-def item_pindah(*, item: ItemArsip, ke: Lokasi, actor, alasan: str = "") -> PemindahanItem:
+def item_relocate(*, item: ItemArsip, ke: Lokasi, actor, alasan: str = "") -> PemindahanItem:
     """Move an item to another box or folder; the move is kept in its history and the audit
     trail."""
     require(actor, "arsip.manage")
@@ -263,7 +263,7 @@ def item_pindah(*, item: ItemArsip, ke: Lokasi, actor, alasan: str = "") -> Pemi
         )
     if ke is None:
         raise ValidationError({"ke": _("Pilih boks atau map tujuan.")})
-    _cek_wadah(item.medium, ke)
+    _check_wadah(item.medium, ke)
     if item.lokasi_id == ke.pk:
         raise ValidationError({"ke": _("Item arsip sudah berada di lokasi ini.")})
     dari = item.lokasi
@@ -294,7 +294,7 @@ def item_pindah(*, item: ItemArsip, ke: Lokasi, actor, alasan: str = "") -> Pemi
 
 @discard_on_rollback()
 @transaction.atomic
-def berkas_tambah(
+def berkas_add(
     *,
     item: ItemArsip,
     upload: UploadedFile,
@@ -322,7 +322,7 @@ def berkas_tambah(
 # --- Links --------------------------------------------------------------------------------------
 
 
-def cari_target(model_label: str, object_id: str):
+def find_target(model_label: str, object_id: str):
     """The object a link points to, or a ValidationError in Indonesian."""
     models_ok = selectors.tautan_models()
     model = models_ok.get((model_label or "").lower())
@@ -342,7 +342,7 @@ def cari_target(model_label: str, object_id: str):
     return target
 
 
-def tautan_buat(
+def tautan_create(
     *,
     model: type[TautanBase],
     owner_field: str,
@@ -352,7 +352,7 @@ def tautan_buat(
     object_id: str,
     keterangan: str = "",
 ) -> TautanBase:
-    target = cari_target(jenis, object_id)
+    target = find_target(jenis, object_id)
     ct = ContentType.objects.get_for_model(target)
     if model.objects.filter(
         **{owner_field: owner}, content_type=ct, object_id=str(target.pk)
@@ -375,13 +375,13 @@ def tautan_buat(
 
 
 @transaction.atomic
-def item_tautkan(
+def item_link(
     *, item: ItemArsip, actor, jenis: str, object_id: str, keterangan: str = ""
 ) -> TautanItem:
     """Link an item to a DIP entry or a request (Desk or PPID)."""
     require(actor, "arsip.manage")
     item = ItemArsip.objects.select_for_update().get(pk=item.pk)
-    return tautan_buat(
+    return tautan_create(
         model=TautanItem,
         owner_field="item",
         owner=item,
@@ -392,7 +392,7 @@ def item_tautkan(
     )
 
 
-def tautan_hapus(*, tautan: TautanBase, owner, actor, action: str) -> None:
+def tautan_delete(*, tautan: TautanBase, owner, actor, action: str) -> None:
     require(actor, action)
     note = f"{tautan.content_type.app_label}.{tautan.content_type.model} #{tautan.object_id}"
     tautan.delete()
@@ -400,8 +400,8 @@ def tautan_hapus(*, tautan: TautanBase, owner, actor, action: str) -> None:
 
 
 @transaction.atomic
-def item_tautan_hapus(*, tautan: TautanItem, actor) -> None:
-    tautan_hapus(tautan=tautan, owner=tautan.item, actor=actor, action="arsip.manage")
+def item_unlink(*, tautan: TautanItem, actor) -> None:
+    tautan_delete(tautan=tautan, owner=tautan.item, actor=actor, action="arsip.manage")
 
 
 # --- Retention schedule -------------------------------------------------------------------------
@@ -417,7 +417,7 @@ JADWAL_FIELDS = (
 )
 
 
-def _hitung_ulang(kode_list: list[str], jadwal_ids: list[int]) -> int:
+def _recompute_retensi(kode_list: list[str], jadwal_ids: list[int]) -> int:
     """Re-resolve the schedule and dates of open items under the given codes."""
     q = models.Q(jadwal_id__in=jadwal_ids)
     for kode in kode_list:
@@ -431,7 +431,7 @@ def _hitung_ulang(kode_list: list[str], jadwal_ids: list[int]) -> int:
     for item in items:
         before = (item.jadwal_id, item.tanggal_inaktif, item.tanggal_nasib)
         try:
-            _terapkan_retensi(item)
+            _apply_retensi(item)
         except ValidationError:
             continue
         if (item.jadwal_id, item.tanggal_inaktif, item.tanggal_nasib) != before:
@@ -441,13 +441,13 @@ def _hitung_ulang(kode_list: list[str], jadwal_ids: list[int]) -> int:
 
 
 @transaction.atomic
-def jadwal_simpan(*, actor, jadwal: JadwalRetensi | None = None, **data: Any) -> JadwalRetensi:
+def jadwal_save(*, actor, jadwal: JadwalRetensi | None = None, **data: Any) -> JadwalRetensi:
     """Add or change a row of the Jadwal Retensi Arsip (PPID); the retention dates of every
     open item under that code are recomputed."""
     require(actor, "arsip.jadwal.manage")
     unknown = set(data) - set(JADWAL_FIELDS)
     if unknown:
-        raise TypeError(f"jadwal_simpan: unknown fields {sorted(unknown)}")
+        raise TypeError(f"jadwal_save: unknown fields {sorted(unknown)}")
     if "kode_klasifikasi" in data:
         data["kode_klasifikasi"] = selectors.normalisasi_kode(data["kode_klasifikasi"])
     creating = jadwal is None
@@ -474,7 +474,7 @@ def jadwal_simpan(*, actor, jadwal: JadwalRetensi | None = None, **data: Any) ->
     _full_clean(jadwal)
     jadwal.save()
     kode_list = sorted({k for k in (before_kode, jadwal.kode_klasifikasi) if k})
-    jumlah = _hitung_ulang(kode_list, [jadwal.pk])
+    jumlah = _recompute_retensi(kode_list, [jadwal.pk])
     audit.record(
         actor=actor,
         obj=jadwal,

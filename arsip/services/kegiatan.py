@@ -16,7 +16,7 @@ from ppid_portal.files import discard_on_rollback, sniff, store_upload
 from ppid_portal.models import StoredFile, UnitKerja
 
 from ..models import Kegiatan, LampiranKegiatan, TautanKegiatan
-from .fisik import tautan_buat, tautan_hapus
+from .fisik import tautan_create, tautan_delete
 
 KEGIATAN_FIELDS = (
     "judul",
@@ -42,7 +42,7 @@ def _publikasi_note(publik: bool) -> str:
 
 
 @transaction.atomic
-def kegiatan_buat(
+def kegiatan_create(
     *,
     actor,
     judul: str,
@@ -82,12 +82,12 @@ def kegiatan_buat(
 
 
 @transaction.atomic
-def kegiatan_ubah(*, kegiatan: Kegiatan, actor, **changes: Any) -> Kegiatan:
+def kegiatan_update(*, kegiatan: Kegiatan, actor, **changes: Any) -> Kegiatan:
     """Correct a record or change whether it is public (Desk or PPID)."""
     require(actor, "arsip.kegiatan.manage")
     unknown = set(changes) - set(KEGIATAN_FIELDS)
     if unknown:
-        raise TypeError(f"kegiatan_ubah: unknown fields {sorted(unknown)}")
+        raise TypeError(f"kegiatan_update: unknown fields {sorted(unknown)}")
     kegiatan = Kegiatan.objects.select_for_update().get(pk=kegiatan.pk)
     was_public = kegiatan.publik
     changed = [n for n, v in changes.items() if getattr(kegiatan, n) != v]
@@ -115,7 +115,7 @@ def kegiatan_ubah(*, kegiatan: Kegiatan, actor, **changes: Any) -> Kegiatan:
 
 @discard_on_rollback()
 @transaction.atomic
-def lampiran_tambah(
+def lampiran_add(
     *,
     kegiatan: Kegiatan,
     upload: UploadedFile,
@@ -154,13 +154,13 @@ def lampiran_tambah(
 
 
 @transaction.atomic
-def kegiatan_tautkan(
+def kegiatan_link(
     *, kegiatan: Kegiatan, actor, jenis: str, object_id: str, keterangan: str = ""
 ) -> TautanKegiatan:
     """Link a record to a DIP entry or a request (Desk or PPID)."""
     require(actor, "arsip.kegiatan.manage")
     kegiatan = Kegiatan.objects.select_for_update().get(pk=kegiatan.pk)
-    return tautan_buat(
+    return tautan_create(
         model=TautanKegiatan,
         owner_field="kegiatan",
         owner=kegiatan,
@@ -172,5 +172,5 @@ def kegiatan_tautkan(
 
 
 @transaction.atomic
-def kegiatan_tautan_hapus(*, tautan: TautanKegiatan, actor) -> None:
-    tautan_hapus(tautan=tautan, owner=tautan.kegiatan, actor=actor, action="arsip.kegiatan.manage")
+def kegiatan_unlink(*, tautan: TautanKegiatan, actor) -> None:
+    tautan_delete(tautan=tautan, owner=tautan.kegiatan, actor=actor, action="arsip.kegiatan.manage")

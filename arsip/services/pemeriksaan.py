@@ -64,7 +64,7 @@ def _files_on_disk(root: Path):
             yield path, path.relative_to(root).as_posix()
 
 
-def periksa(media_root: Path | None = None) -> PemeriksaanArsip:
+def pemeriksaan_run(media_root: Path | None = None) -> PemeriksaanArsip:
     """Run one fixity check and store it as a report row with its findings.
 
     Finds files recorded but missing, changed (digest or size differs), zero bytes, unreadable,

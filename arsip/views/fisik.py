@@ -87,7 +87,7 @@ class LokasiCreateView(ActionRequiredMixin, ServiceFormMixin, FormView):
 
     def perform(self, form):
         data = form.cleaned_data
-        return fisik.lokasi_buat(
+        return fisik.lokasi_create(
             actor=self.request.user,
             jenis=data["jenis"],
             kode=data["kode"],
@@ -118,7 +118,7 @@ class LokasiUpdateView(ActionRequiredMixin, ServiceFormMixin, FormView):
 
     def perform(self, form):
         data = form.cleaned_data
-        return fisik.lokasi_ubah(
+        return fisik.lokasi_update(
             lokasi=self.object,
             actor=self.request.user,
             kode=data["kode"],
@@ -218,7 +218,7 @@ class ItemCreateView(ActionRequiredMixin, ServiceFormMixin, FormView):
         return initial
 
     def perform(self, form):
-        return fisik.item_buat(actor=self.request.user, **form.cleaned_data)
+        return fisik.item_create(actor=self.request.user, **form.cleaned_data)
 
     def get_success_url(self):
         messages.success(
@@ -286,7 +286,7 @@ class ItemUpdateView(ActionRequiredMixin, ItemObjectMixin, ServiceFormMixin, For
         return {**super().get_form_kwargs(), "instance": self.item}
 
     def perform(self, form):
-        return fisik.item_ubah(item=self.item, actor=self.request.user, **form.cleaned_data)
+        return fisik.item_update(item=self.item, actor=self.request.user, **form.cleaned_data)
 
     def get_success_url(self):
         messages.success(self.request, _("Item arsip diperbarui."))
@@ -305,7 +305,7 @@ class ItemPindahView(ActionRequiredMixin, ItemObjectMixin, ServiceFormMixin, For
         return {**super().get_form_kwargs(), "item": self.item}
 
     def perform(self, form):
-        return fisik.item_pindah(
+        return fisik.item_relocate(
             item=self.item,
             ke=form.cleaned_data["ke"],
             actor=self.request.user,
@@ -353,7 +353,7 @@ class ItemBerkasCreateView(ActionRequiredMixin, ItemObjectMixin, ServiceFormMixi
     form_class = BerkasForm
 
     def perform(self, form):
-        return fisik.berkas_tambah(
+        return fisik.berkas_add(
             item=self.item,
             upload=form.cleaned_data["berkas"],
             actor=self.request.user,
@@ -391,7 +391,7 @@ class ItemTautanCreateView(ActionRequiredMixin, ItemObjectMixin, ServiceFormMixi
     form_class = TautanForm
 
     def perform(self, form):
-        return fisik.item_tautkan(item=self.item, actor=self.request.user, **form.cleaned_data)
+        return fisik.item_link(item=self.item, actor=self.request.user, **form.cleaned_data)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
@@ -413,7 +413,7 @@ class ItemTautanDeleteView(ActionRequiredMixin, View):
         tautan = get_object_or_404(
             TautanItem.objects.select_related("item", "content_type"), pk=tautan_pk, item_id=pk
         )
-        fisik.item_tautan_hapus(tautan=tautan, actor=request.user)
+        fisik.item_unlink(tautan=tautan, actor=request.user)
         messages.success(request, _("Tautan dihapus."))
         from django.shortcuts import redirect
 

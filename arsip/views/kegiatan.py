@@ -116,7 +116,7 @@ class KegiatanCreateView(ActionRequiredMixin, ServiceFormMixin, FormView):
     form_class = KegiatanForm
 
     def perform(self, form):
-        return services.kegiatan_buat(actor=self.request.user, **form.cleaned_data)
+        return services.kegiatan_create(actor=self.request.user, **form.cleaned_data)
 
     def get_success_url(self):
         messages.success(self.request, _("Dokumentasi kegiatan dicatat."))
@@ -146,7 +146,7 @@ class KegiatanUpdateView(ActionRequiredMixin, KegiatanObjectMixin, ServiceFormMi
         return {**super().get_form_kwargs(), "instance": self.kegiatan}
 
     def perform(self, form):
-        return services.kegiatan_ubah(
+        return services.kegiatan_update(
             kegiatan=self.kegiatan, actor=self.request.user, **form.cleaned_data
         )
 
@@ -164,7 +164,7 @@ class LampiranCreateView(ActionRequiredMixin, KegiatanObjectMixin, ServiceFormMi
 
     def perform(self, form):
         data = form.cleaned_data
-        return services.lampiran_tambah(
+        return services.lampiran_add(
             kegiatan=self.kegiatan,
             upload=data["berkas"],
             actor=self.request.user,
@@ -204,7 +204,7 @@ class KegiatanTautanCreateView(
     form_class = TautanForm
 
     def perform(self, form):
-        return services.kegiatan_tautkan(
+        return services.kegiatan_link(
             kegiatan=self.kegiatan, actor=self.request.user, **form.cleaned_data
         )
 
@@ -232,6 +232,6 @@ class KegiatanTautanDeleteView(ActionRequiredMixin, View):
             pk=tautan_pk,
             kegiatan_id=pk,
         )
-        services.kegiatan_tautan_hapus(tautan=tautan, actor=request.user)
+        services.kegiatan_unlink(tautan=tautan, actor=request.user)
         messages.success(request, _("Tautan dihapus."))
         return redirect("arsip:kegiatan_staf_detail", pk=pk)

@@ -44,7 +44,7 @@ class JadwalCreateView(ActionRequiredMixin, ServiceFormMixin, FormView):
     form_class = JadwalForm
 
     def perform(self, form):
-        return fisik.jadwal_simpan(actor=self.request.user, **form.cleaned_data)
+        return fisik.jadwal_save(actor=self.request.user, **form.cleaned_data)
 
     def get_success_url(self):
         messages.success(self.request, _("Jadwal retensi disimpan."))
@@ -66,7 +66,7 @@ class JadwalUpdateView(ActionRequiredMixin, ServiceFormMixin, FormView):
         return {**super().get_form_kwargs(), "instance": self.object}
 
     def perform(self, form):
-        return fisik.jadwal_simpan(actor=self.request.user, jadwal=self.object, **form.cleaned_data)
+        return fisik.jadwal_save(actor=self.request.user, jadwal=self.object, **form.cleaned_data)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(jadwal=self.object, **kwargs)
@@ -199,7 +199,7 @@ class ItemInaktifView(ItemTransitionView):
         return kwargs
 
     def perform(self, form):
-        return workflow.item_pindah_inaktif(
+        return workflow.item_transfer_to_inaktif(
             item=self.item, actor=self.request.user, catatan=form.cleaned_data["alasan"]
         )
 
@@ -223,7 +223,7 @@ class ItemStatisView(ItemTransitionView):
         return kwargs
 
     def perform(self, form):
-        return workflow.item_serahkan_statis(
+        return workflow.item_hand_over_to_statis(
             item=self.item, actor=self.request.user, catatan=form.cleaned_data["alasan"]
         )
 
@@ -256,7 +256,7 @@ class UsulCreateView(ActionRequiredMixin, ServiceFormMixin, FormView):
     form_class = UsulForm
 
     def perform(self, form):
-        return workflow.usul_ajukan(
+        return workflow.pemusnahan_propose(
             items=list(form.cleaned_data["items"]),
             actor=self.request.user,
             pertimbangan=form.cleaned_data["pertimbangan"],
@@ -326,7 +326,7 @@ class UsulSetujuiView(UsulTransitionView):
         return _("Setujui pemusnahan")
 
     def perform(self, form):
-        usul = workflow.usul_setujui(
+        usul = workflow.pemusnahan_approve(
             usul=self.usul, actor=self.request.user, alasan=form.cleaned_data["alasan"]
         )
         messages.success(
@@ -351,7 +351,7 @@ class UsulTolakView(UsulTransitionView):
         return _("Tolak usul")
 
     def perform(self, form):
-        usul = workflow.usul_tolak(
+        usul = workflow.pemusnahan_reject(
             usul=self.usul, actor=self.request.user, alasan=form.cleaned_data["alasan"]
         )
         messages.info(self.request, _("Usul pemusnahan ditolak."))
@@ -372,7 +372,7 @@ class UsulBatalView(UsulTransitionView):
         return _("Batalkan usul")
 
     def perform(self, form):
-        usul = workflow.usul_batalkan(
+        usul = workflow.pemusnahan_cancel(
             usul=self.usul, actor=self.request.user, alasan=form.cleaned_data["alasan"]
         )
         messages.info(self.request, _("Usul pemusnahan dibatalkan."))

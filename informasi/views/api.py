@@ -41,7 +41,8 @@ def _version_json(versi) -> dict[str, Any] | None:
         "tanggal_sk": versi.tanggal_sk.isoformat(),
         "penandatangan": versi.penandatangan,
         "jabatan_penandatangan": versi.jabatan_penandatangan,
-        "dipublikasikan_pada": versi.dipublikasikan_pada.isoformat()
+        # ISO 8601 with the office's offset (+07:00 for WIB), the moment a reader sees.
+        "dipublikasikan_pada": timezone.localtime(versi.dipublikasikan_pada).isoformat()
         if versi.dipublikasikan_pada
         else None,
     }

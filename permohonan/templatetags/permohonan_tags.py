@@ -52,11 +52,13 @@ def rupiah(value) -> str:
 
 @register.filter
 def sel(value) -> str:
-    """A register cell for the page: dates as dd-mm-yyyy, the rest as text."""
+    """A register cell for the page: dates as dd-mm-yyyy in the office's zone, the rest as text."""
     from datetime import date
 
+    from ppid_portal import dates
+
     if isinstance(value, date):
-        return value.strftime("%d-%m-%Y")
+        return dates.tanggal(value)
     return "" if value is None else str(value)
 
 
@@ -68,12 +70,14 @@ def angka(value) -> str:
 
     from django.utils import formats
 
+    from ppid_portal import dates
+
     if value is None:
         return "—"
     if isinstance(value, bool):
         return str(value)
     if isinstance(value, date):
-        return value.strftime("%d-%m-%Y")
+        return dates.tanggal(value)
     if isinstance(value, float):
         value = round(value, 2)
         return formats.number_format(int(value) if value.is_integer() else value)

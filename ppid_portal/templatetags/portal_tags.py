@@ -49,6 +49,29 @@ def fragmen_tetap(parser, token):
     return FixedFragmentNode(bits[1][1:-1], nodelist)
 
 
+# Dates people read, in the office's zone and written the Indonesian way (ppid_portal/dates.py).
+# They also take the ISO text of a JSON snapshot (a report's "dihitung_pada").
+@register.filter
+def tanggal(value) -> str:
+    from ppid_portal import dates
+
+    return dates.tanggal(value)
+
+
+@register.filter
+def tanggal_panjang(value) -> str:
+    from ppid_portal import dates
+
+    return dates.tanggal_panjang(value)
+
+
+@register.filter
+def waktu(value) -> str:
+    from ppid_portal import dates
+
+    return dates.waktu(value)
+
+
 @register.simple_tag(takes_context=True)
 def related_links(context, slot: str, obj) -> list:
     """{% related_links "informasi.uji" uji as links %}: what later layers link to `obj` in

@@ -16,7 +16,7 @@ from tests.portal.samples import pdf_bytes, png_bytes
 
 
 class JadwalRetensiFactory(factory.django.DjangoModelFactory):
-    """A schedule row. Rows made this way bypass `jadwal_simpan`, which is fine before any item
+    """A schedule row. Rows made this way bypass `jadwal_save`, which is fine before any item
     exists; tests of recomputation call the service."""
 
     class Meta:
@@ -42,13 +42,13 @@ def jpg_bytes() -> bytes:
 
 def make_tree(actor, *, prefix: str = "") -> dict[str, Lokasi]:
     """Gedung G1 › Ruang R1 › Rak RAK1 (boks B1, B2) and Lemari L1 (map M1)."""
-    g = fisik.lokasi_buat(actor=actor, jenis="gedung", kode=f"{prefix}G1", nama="Kantor Utama")
-    r = fisik.lokasi_buat(actor=actor, jenis="ruang", kode="R1", nama="Ruang Arsip", induk=g)
-    rak = fisik.lokasi_buat(actor=actor, jenis="rak", kode="RAK1", nama="Rak 1", induk=r)
-    lemari = fisik.lokasi_buat(actor=actor, jenis="lemari", kode="L1", nama="Lemari 1", induk=r)
-    b1 = fisik.lokasi_buat(actor=actor, jenis="boks", kode="B1", nama="Boks 1", induk=rak)
-    b2 = fisik.lokasi_buat(actor=actor, jenis="boks", kode="B2", nama="Boks 2", induk=rak)
-    m1 = fisik.lokasi_buat(actor=actor, jenis="map", kode="M1", nama="Map 1", induk=lemari)
+    g = fisik.lokasi_create(actor=actor, jenis="gedung", kode=f"{prefix}G1", nama="Kantor Utama")
+    r = fisik.lokasi_create(actor=actor, jenis="ruang", kode="R1", nama="Ruang Arsip", induk=g)
+    rak = fisik.lokasi_create(actor=actor, jenis="rak", kode="RAK1", nama="Rak 1", induk=r)
+    lemari = fisik.lokasi_create(actor=actor, jenis="lemari", kode="L1", nama="Lemari 1", induk=r)
+    b1 = fisik.lokasi_create(actor=actor, jenis="boks", kode="B1", nama="Boks 1", induk=rak)
+    b2 = fisik.lokasi_create(actor=actor, jenis="boks", kode="B2", nama="Boks 2", induk=rak)
+    m1 = fisik.lokasi_create(actor=actor, jenis="map", kode="M1", nama="Map 1", induk=lemari)
     return {"gedung": g, "ruang": r, "rak": rak, "lemari": lemari, "b1": b1, "b2": b2, "m1": m1}
 
 
@@ -63,7 +63,7 @@ def make_item(
     judul: str = "Dokumen anggaran",
     **extra,
 ):
-    return fisik.item_buat(
+    return fisik.item_create(
         actor=actor,
         kode_klasifikasi=kode,
         judul=judul,
@@ -76,7 +76,7 @@ def make_item(
 
 
 def add_scan(actor, item, name: str = "pindaian.pdf", content: bytes | None = None):
-    return fisik.berkas_tambah(
+    return fisik.berkas_add(
         item=item, upload=upload(name, content or pdf_bytes("Pindaian arsip")), actor=actor
     )
 
@@ -93,11 +93,11 @@ def make_kegiatan(actor, *, publik: bool = False, judul: str = "Rapat koordinasi
         "publik": publik,
     }
     data.update(extra)
-    return kegiatan_services.kegiatan_buat(actor=actor, **data)
+    return kegiatan_services.kegiatan_create(actor=actor, **data)
 
 
 def add_photo(actor, kegiatan, *, publik: bool = True, name: str = "foto.png"):
-    return kegiatan_services.lampiran_tambah(
+    return kegiatan_services.lampiran_add(
         kegiatan=kegiatan,
         upload=upload(name, png_bytes()),
         actor=actor,

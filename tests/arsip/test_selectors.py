@@ -12,7 +12,8 @@ from ppid_portal.models import AuditLog, UnitKerja
 from ppid_portal.roles import Role
 from tests.arsip.factories import JadwalRetensiFactory, make_item
 
-pytestmark = pytest.mark.django_db
+# Date-sensitive: also run on both sides of local and UTC midnight (tests/clock.py).
+pytestmark = [pytest.mark.django_db, pytest.mark.clock]
 
 
 def test_retention_for_a_code_comes_from_the_schedule(jadwal):
@@ -89,7 +90,7 @@ def test_retention_report_sorts_items_by_what_is_due(desk, unit, jadwal, tree):
 def test_monthly_report_counts_generically_from_the_audit_trail(desk, ppid, unit, jadwal, tree):
     today = timezone.localdate()
     item = make_item(desk, unit=unit, lokasi=tree["b1"])
-    fisik.item_pindah(item=item, ke=tree["b2"], actor=desk)
+    fisik.item_relocate(item=item, ke=tree["b2"], actor=desk)
     unit_lama = UnitKerja.objects.create(kode="lama", nama="Unit lama")
     # An object first recorded last month and changed this month counts as "diperbarui".
     change = audit.record(actor=ppid, obj=unit_lama, action="unit.ubah")

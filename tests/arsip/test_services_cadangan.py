@@ -110,13 +110,13 @@ def archive(
     settings.ARSIP_TAUTAN_MODELS = ["portal.UnitKerja"]
     item = make_item(desk, unit=unit, lokasi=tree["b1"], judul="Anggaran “2020” — ü")
     add_scan(desk, item, name="Laporan ü.pdf")
-    fisik.item_pindah(item=item, ke=tree["b2"], actor=desk, alasan="Ditata ulang")
-    fisik.item_tautkan(item=item, actor=desk, jenis="portal.unitkerja", object_id=str(unit.pk))
+    fisik.item_relocate(item=item, ke=tree["b2"], actor=desk, alasan="Ditata ulang")
+    fisik.item_link(item=item, actor=desk, jenis="portal.unitkerja", object_id=str(unit.pk))
     old = make_item(desk, unit=unit, lokasi=tree["b1"], mulai=date(2010, 1, 1), judul="Lama")
     add_scan(desk, old, name="lama.pdf")
     with django_capture_on_commit_callbacks(execute=True):
-        usul = workflow.usul_ajukan(items=[old], actor=ppid, pertimbangan="Retensi berakhir")
-        workflow.usul_setujui(usul=usul, actor=atasan, alasan="Disetujui")
+        usul = workflow.pemusnahan_propose(items=[old], actor=ppid, pertimbangan="Retensi berakhir")
+        workflow.pemusnahan_approve(usul=usul, actor=atasan, alasan="Disetujui")
     kegiatan = make_kegiatan(desk, publik=True)
     add_photo(desk, kegiatan)
     store_upload(upload("surat.docx", docx_bytes()), purpose="jawaban", actor=desk)
@@ -129,7 +129,7 @@ def archive(
 
 @pytest.fixture
 def bundle(archive, tmp_path) -> Path:
-    return cadangan.buat_cadangan(tmp_path / "cadangan").path
+    return cadangan.cadangan_create(tmp_path / "cadangan").path
 
 
 def flip_byte(bundle: Path, member_suffix: str, at: int = 10) -> None:
@@ -208,7 +208,7 @@ def test_bundle_is_a_bag_with_every_file_and_a_report(bundle, archive):
 
 
 def test_verify_passes_an_intact_bundle(bundle):
-    result = cadangan.verifikasi_bundel(bundle)
+    result = cadangan.bundel_verify(bundle)
     assert result.ok, result.errors
     call_command("backup", verify=str(bundle))
     assert LaporanCadangan.objects.get(jenis="verifikasi").hasil == "berhasil"
@@ -224,7 +224,7 @@ def test_verify_passes_an_intact_bundle(bundle):
 )
 def test_verify_catches_a_changed_byte(bundle, member, expected):
     flip_byte(bundle, member)
-    result = cadangan.verifikasi_bundel(bundle)
+    result = cadangan.bundel_verify(bundle)
     assert not result.ok
     assert any(expected in error for error in result.errors), result.errors
     with pytest.raises(CommandError):
@@ -235,7 +235,7 @@ def test_verify_catches_a_changed_byte(bundle, member, expected):
 def test_verify_catches_a_truncated_bundle(bundle):
     data = bundle.read_bytes()
     bundle.write_bytes(data[: len(data) // 2])
-    assert not cadangan.verifikasi_bundel(bundle).ok
+    assert not cadangan.bundel_verify(bundle).ok
 
 
 def test_verify_refuses_members_outside_the_bag(tmp_path):
@@ -244,7 +244,7 @@ def test_verify_refuses_members_outside_the_bag(tmp_path):
         info = tarfile.TarInfo("../../etc/passwd")
         info.size = 1
         tar.addfile(info, io.BytesIO(b"x"))
-    result = cadangan.verifikasi_bundel(evil)
+    result = cadangan.bundel_verify(evil)
     assert any("tidak sah" in e for e in result.errors)
 
 
@@ -254,7 +254,7 @@ def test_failed_backup_leaves_no_bundle_and_is_reported(archive, tmp_path):
     os.mkfifo(settings.MEDIA_ROOT / "zz-pipa")
     dest = tmp_path / "cadangan"
     with pytest.raises(cadangan.CadanganError):
-        cadangan.buat_cadangan(dest)
+        cadangan.cadangan_create(dest)
     assert list(dest.iterdir()) == []
     report = LaporanCadangan.objects.get()
     assert report.hasil == "gagal" and "bukan berkas biasa" in report.pesan
@@ -288,7 +288,7 @@ def test_stale_partial_of_a_killed_run_is_cleaned_up(archive, tmp_path):
     fresh.write_bytes(b"x")
     old = time.time() - 2 * cadangan.STALE_PARTIAL_SECONDS
     os.utime(stale, (old, old))
-    cadangan.buat_cadangan(dest)
+    cadangan.cadangan_create(dest)
     assert not stale.exists() and fresh.exists()
 
 
@@ -324,7 +324,7 @@ def test_round_trip_into_a_fresh_database(archive, tmp_path, engine, pg_admin):
     directions across them."""
     expected_rows = dump_here()
     expected_media = media_files(settings.MEDIA_ROOT)
-    bundle = cadangan.buat_cadangan(tmp_path / "cadangan").path
+    bundle = cadangan.cadangan_create(tmp_path / "cadangan").path
 
     db_url = f"sqlite:///{tmp_path / 'pulih.sqlite3'}" if engine == "sqlite" else pg_admin()
     media = tmp_path / "media-pulih"
@@ -388,12 +388,12 @@ def test_killed_backup_leaves_no_bundle_under_the_final_name(tmp_path, pg_admin)
             if process.poll() is None:
                 process.kill()
         locker.rollback()
-    assert cadangan.daftar_bundel(dest) == []
+    assert cadangan.bundel_list(dest) == []
     assert not list(dest.glob("*.tar"))
     # The next run completes normally next to the leftover temporary file.
     result = manage("backup", str(dest), env=env)
     assert result.returncode == 0, result.stderr
-    assert len(cadangan.daftar_bundel(dest)) == 1
+    assert len(cadangan.bundel_list(dest)) == 1
 
 
 def test_exported_models_cover_every_installed_app():

@@ -34,7 +34,7 @@ def test_tree_is_built_level_by_level_and_audited(desk, tree):
 )
 def test_a_place_must_sit_in_the_right_kind_of_place(desk, tree, jenis, parent, message):
     with pytest.raises(ValidationError) as exc:
-        fisik.lokasi_buat(
+        fisik.lokasi_create(
             actor=desk, jenis=jenis, kode="X1", nama="x", induk=tree.get(parent) if parent else None
         )
     assert message in str(exc.value)
@@ -43,30 +43,30 @@ def test_a_place_must_sit_in_the_right_kind_of_place(desk, tree, jenis, parent, 
 
 def test_codes_are_unique_among_siblings_only(desk, tree):
     with pytest.raises(ValidationError):
-        fisik.lokasi_buat(actor=desk, jenis="boks", kode="b1", nama="dup", induk=tree["rak"])
+        fisik.lokasi_create(actor=desk, jenis="boks", kode="b1", nama="dup", induk=tree["rak"])
     with pytest.raises(ValidationError):
-        fisik.lokasi_buat(actor=desk, jenis="gedung", kode="G1", nama="dup")
-    other = fisik.lokasi_buat(
+        fisik.lokasi_create(actor=desk, jenis="gedung", kode="G1", nama="dup")
+    other = fisik.lokasi_create(
         actor=desk, jenis="rak", kode="RAK2", nama="Rak 2", induk=tree["ruang"]
     )
-    assert fisik.lokasi_buat(actor=desk, jenis="boks", kode="B1", nama="B1 lain", induk=other)
+    assert fisik.lokasi_create(actor=desk, jenis="boks", kode="B1", nama="B1 lain", induk=other)
 
 
 def test_moving_a_box_to_another_shelf_is_audited_with_both_paths(desk, tree):
-    other = fisik.lokasi_buat(
+    other = fisik.lokasi_create(
         actor=desk, jenis="rak", kode="RAK2", nama="Rak 2", induk=tree["ruang"]
     )
-    fisik.lokasi_ubah(lokasi=tree["b1"], actor=desk, kode="B1", nama="Boks 1", induk=other)
+    fisik.lokasi_update(lokasi=tree["b1"], actor=desk, kode="B1", nama="Boks 1", induk=other)
     log = audit.history(tree["b1"]).last()
     assert (log.from_state, log.to_state) == ("G1/R1/RAK1/B1", "G1/R1/RAK2/B1")
     with pytest.raises(ValidationError):
-        fisik.lokasi_ubah(lokasi=tree["b1"], actor=desk, kode="B1", nama="x", induk=tree["ruang"])
+        fisik.lokasi_update(lokasi=tree["b1"], actor=desk, kode="B1", nama="x", induk=tree["ruang"])
 
 
 @pytest.mark.parametrize("role", [Role.PENYEDIA, Role.ATASAN, Role.TIM_PERTIMBANGAN, Role.PEMBINA])
 def test_only_desk_and_ppid_record_places(users, role):
     with pytest.raises(PermissionDenied):
-        fisik.lokasi_buat(actor=users[role], jenis="gedung", kode="G9", nama="x")
+        fisik.lokasi_create(actor=users[role], jenis="gedung", kode="G9", nama="x")
 
 
 # --- Items and their retention -------------------------------------------------------------------
@@ -115,7 +115,7 @@ def test_end_before_start_is_refused(desk, unit, jadwal, tree):
 
 def test_schedule_change_recomputes_open_items(ppid, desk, unit, jadwal, tree):
     item = make_item(desk, unit=unit, lokasi=tree["b1"], kode="KU.01.02", mulai=date(2020, 1, 1))
-    fisik.jadwal_simpan(
+    fisik.jadwal_save(
         actor=ppid,
         jadwal=jadwal["KU.01"],
         kode_klasifikasi="KU.01",
@@ -128,7 +128,7 @@ def test_schedule_change_recomputes_open_items(ppid, desk, unit, jadwal, tree):
     item.refresh_from_db()
     assert (item.tanggal_inaktif, item.tanggal_nasib) == (date(2021, 1, 1), date(2030, 1, 1))
     # A more specific row takes over the items under it.
-    specific = fisik.jadwal_simpan(
+    specific = fisik.jadwal_save(
         actor=ppid,
         kode_klasifikasi="ku.01.02",
         jenis_arsip="DIPA",
@@ -146,7 +146,7 @@ def test_schedule_change_recomputes_open_items(ppid, desk, unit, jadwal, tree):
 def test_schedule_code_in_use_cannot_be_renamed(ppid, desk, unit, jadwal, tree):
     make_item(desk, unit=unit, lokasi=tree["b1"])
     with pytest.raises(ValidationError):
-        fisik.jadwal_simpan(
+        fisik.jadwal_save(
             actor=ppid,
             jadwal=jadwal["KU.01"],
             kode_klasifikasi="KU.09",
@@ -161,7 +161,7 @@ def test_schedule_code_in_use_cannot_be_renamed(ppid, desk, unit, jadwal, tree):
 @pytest.mark.parametrize("role", [Role.DESK, Role.ATASAN, Role.PENYEDIA])
 def test_only_the_ppid_sets_the_schedule(users, role):
     with pytest.raises(PermissionDenied):
-        fisik.jadwal_simpan(
+        fisik.jadwal_save(
             actor=users[role],
             kode_klasifikasi="AB.01",
             jenis_arsip="x",
@@ -173,7 +173,7 @@ def test_only_the_ppid_sets_the_schedule(users, role):
 
 def test_edit_recomputes_and_records_what_changed(desk, unit, jadwal, tree):
     item = make_item(desk, unit=unit, lokasi=tree["b1"], mulai=date(2020, 1, 1))
-    fisik.item_ubah(item=item, actor=desk, tanggal_mulai=date(2021, 1, 1), judul="Baru")
+    fisik.item_update(item=item, actor=desk, tanggal_mulai=date(2021, 1, 1), judul="Baru")
     item.refresh_from_db()
     assert item.tanggal_inaktif == date(2023, 1, 1) and item.judul == "Baru"
     assert "Diubah: uraian informasi arsip, tanggal (awal)" in audit.history(item).last().note
@@ -184,8 +184,8 @@ def test_edit_recomputes_and_records_what_changed(desk, unit, jadwal, tree):
 
 def test_moves_are_recorded_in_history_and_audit(desk, ppid, unit, jadwal, tree):
     item = make_item(desk, unit=unit, lokasi=tree["b1"])
-    fisik.item_pindah(item=item, ke=tree["b2"], actor=desk, alasan="Boks penuh")
-    fisik.item_pindah(item=item, ke=tree["m1"], actor=ppid)
+    fisik.item_relocate(item=item, ke=tree["b2"], actor=desk, alasan="Boks penuh")
+    fisik.item_relocate(item=item, ke=tree["m1"], actor=ppid)
     item.refresh_from_db()
     assert item.lokasi == tree["m1"]
     moves = list(PemindahanItem.objects.filter(item=item).order_by("waktu", "id"))
@@ -206,8 +206,8 @@ def test_moves_are_recorded_in_history_and_audit(desk, ppid, unit, jadwal, tree)
 
 def test_a_move_keeps_the_path_as_it_read_then(desk, unit, jadwal, tree):
     item = make_item(desk, unit=unit, lokasi=tree["b1"])
-    fisik.item_pindah(item=item, ke=tree["b2"], actor=desk)
-    fisik.lokasi_ubah(lokasi=tree["b1"], actor=desk, kode="B9", nama="Boks 9", induk=tree["rak"])
+    fisik.item_relocate(item=item, ke=tree["b2"], actor=desk)
+    fisik.lokasi_update(lokasi=tree["b1"], actor=desk, kode="B9", nama="Boks 9", induk=tree["rak"])
     move = PemindahanItem.objects.filter(item=item, dari__isnull=False).get()
     assert move.dari_teks.endswith("Boks B1")
 
@@ -216,14 +216,16 @@ def test_a_move_keeps_the_path_as_it_read_then(desk, unit, jadwal, tree):
 def test_bad_moves_are_refused(desk, unit, jadwal, tree, target):
     item = make_item(desk, unit=unit, lokasi=tree["b1"])
     with pytest.raises(ValidationError):
-        fisik.item_pindah(item=item, ke=tree["b1"] if target == "same" else tree["rak"], actor=desk)
+        fisik.item_relocate(
+            item=item, ke=tree["b1"] if target == "same" else tree["rak"], actor=desk
+        )
     assert PemindahanItem.objects.filter(item=item).count() == 1
 
 
 def test_atasan_may_not_move_items(atasan, desk, unit, jadwal, tree):
     item = make_item(desk, unit=unit, lokasi=tree["b1"])
     with pytest.raises(PermissionDenied):
-        fisik.item_pindah(item=item, ke=tree["b2"], actor=atasan)
+        fisik.item_relocate(item=item, ke=tree["b2"], actor=atasan)
 
 
 # --- Files and links -----------------------------------------------------------------------------
@@ -250,12 +252,10 @@ def linkable(settings):
 
 def test_link_to_an_existing_object(linkable, desk, unit, jadwal, tree):
     item = make_item(desk, unit=unit, lokasi=tree["b1"])
-    link = fisik.item_tautkan(
-        item=item, actor=desk, jenis="portal.unitkerja", object_id=str(unit.pk)
-    )
+    link = fisik.item_link(item=item, actor=desk, jenis="portal.unitkerja", object_id=str(unit.pk))
     assert link.target == unit
     with pytest.raises(ValidationError) as exc:
-        fisik.item_tautkan(item=item, actor=desk, jenis="portal.unitkerja", object_id=str(unit.pk))
+        fisik.item_link(item=item, actor=desk, jenis="portal.unitkerja", object_id=str(unit.pk))
     assert "sudah ada" in str(exc.value)
 
 
@@ -272,17 +272,15 @@ def test_link_to_an_existing_object(linkable, desk, unit, jadwal, tree):
 def test_bad_links_are_refused(linkable, desk, unit, jadwal, tree, jenis, object_id, message):
     item = make_item(desk, unit=unit, lokasi=tree["b1"])
     with pytest.raises(ValidationError) as exc:
-        fisik.item_tautkan(item=item, actor=desk, jenis=jenis, object_id=object_id)
+        fisik.item_link(item=item, actor=desk, jenis=jenis, object_id=object_id)
     assert message in str(exc.value)
     assert not TautanItem.objects.exists()
 
 
 def test_removing_a_link_is_audited(linkable, desk, unit, jadwal, tree):
     item = make_item(desk, unit=unit, lokasi=tree["b1"])
-    link = fisik.item_tautkan(
-        item=item, actor=desk, jenis="portal.unitkerja", object_id=str(unit.pk)
-    )
-    fisik.item_tautan_hapus(tautan=link, actor=desk)
+    link = fisik.item_link(item=item, actor=desk, jenis="portal.unitkerja", object_id=str(unit.pk))
+    fisik.item_unlink(tautan=link, actor=desk)
     assert not TautanItem.objects.exists()
     assert audit.history(item).last().action == "arsip.tautan.hapus"
 
@@ -291,7 +289,7 @@ def test_linked_items_of_an_object(linkable, desk, unit, jadwal, tree):
     from arsip import selectors
 
     item = make_item(desk, unit=unit, lokasi=tree["b1"])
-    fisik.item_tautkan(item=item, actor=desk, jenis="portal.unitkerja", object_id=str(unit.pk))
+    fisik.item_link(item=item, actor=desk, jenis="portal.unitkerja", object_id=str(unit.pk))
     other = UnitKerja.objects.create(kode="lain", nama="Unit lain")
     assert list(selectors.item_terkait(unit)) == [item]
     assert list(selectors.item_terkait(other)) == []
@@ -314,6 +312,6 @@ def test_items_link_to_real_dip_entries_and_requests(desk, unit, jadwal, tree, u
         ("informasi.informasipublik", entry),
         ("permohonan.permohonan", permohonan),
     ]:
-        link = fisik.item_tautkan(item=item, actor=desk, jenis=jenis, object_id=str(target.pk))
+        link = fisik.item_link(item=item, actor=desk, jenis=jenis, object_id=str(target.pk))
         assert link.target == target
     assert TautanItem.objects.filter(item=item).count() == 2

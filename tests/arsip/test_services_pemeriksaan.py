@@ -6,7 +6,7 @@ from django.core.management.base import CommandError
 
 from arsip import workflow
 from arsip.models import PemeriksaanArsip, TemuanPemeriksaan
-from arsip.services.pemeriksaan import periksa
+from arsip.services.pemeriksaan import pemeriksaan_run
 from ppid_portal.files import store_upload
 from tests.arsip.factories import add_scan, make_item, upload
 from tests.portal.samples import pdf_bytes, png_bytes
@@ -28,7 +28,7 @@ def files(settings, desk):
 
 
 def test_clean_archive_passes(files):
-    report = periksa()
+    report = pemeriksaan_run()
     assert report.hasil == PemeriksaanArsip.Hasil.BAIK
     assert report.jumlah_berkas == 4 and report.jumlah_masalah == 0
     assert report.jumlah_bita == sum(s.size for s, _p in files.values())
@@ -48,7 +48,7 @@ def test_finds_changed_missing_empty_and_orphan_files(files, settings):
     orphan.parent.mkdir(parents=True)
     orphan.write_bytes(b"%PDF-1.4 sisa unggahan yang gagal")
 
-    report = periksa()
+    report = pemeriksaan_run()
     assert report.hasil == PemeriksaanArsip.Hasil.BERMASALAH
     assert report.jumlah_berkas == 4 and report.jumlah_masalah == 4
     found = {(t.jenis, t.berkas_id, t.path) for t in report.temuan.all()}
@@ -118,12 +118,12 @@ def test_destroyed_files_are_skipped_but_leftovers_reported(
 
     item = make_item(desk, unit=unit, lokasi=tree["b1"], mulai=date(2010, 1, 1))
     berkas = add_scan(desk, item)
-    usul = workflow.usul_ajukan(items=[item], actor=ppid, pertimbangan="x")
+    usul = workflow.pemusnahan_propose(items=[item], actor=ppid, pertimbangan="x")
     # Approved, but the on-commit deletion never ran (say the process died right after commit).
-    workflow.usul_setujui(usul=usul, actor=atasan, alasan="ok")
-    report = periksa()
+    workflow.pemusnahan_approve(usul=usul, actor=atasan, alasan="ok")
+    report = pemeriksaan_run()
     (finding,) = report.temuan.all()
     assert finding.jenis == J.SISA_MUSNAH and finding.berkas_id == berkas.berkas_id
     (settings.MEDIA_ROOT / berkas.berkas.file.name).unlink()
-    report = periksa()
+    report = pemeriksaan_run()
     assert report.hasil == "baik" and report.jumlah_dimusnahkan == 1 and report.jumlah_berkas == 0

@@ -16,7 +16,7 @@ from arsip.models import (
     UsulPemusnahan,
     UsulPemusnahanItem,
 )
-from arsip.services.pemeriksaan import periksa
+from arsip.services.pemeriksaan import pemeriksaan_run
 from ppid_portal import audit
 from ppid_portal.models import StoredFile
 from ppid_portal.roles import Role
@@ -61,14 +61,14 @@ def test_every_state_appears_in_the_transition_tables():
 def test_move_to_inactive_by_role(users, desk, unit, jadwal, tree, role, allowed):
     item = old_item(desk, unit, tree)
     if allowed:
-        workflow.item_pindah_inaktif(item=item, actor=users[role])
+        workflow.item_transfer_to_inaktif(item=item, actor=users[role])
         item.refresh_from_db()
         assert item.status == ItemArsip.Status.INAKTIF
         log = audit.history(item).last()
         assert (log.from_state, log.to_state, log.actor) == ("aktif", "inaktif", users[role])
     else:
         with pytest.raises(PermissionDenied):
-            workflow.item_pindah_inaktif(item=item, actor=users[role])
+            workflow.item_transfer_to_inaktif(item=item, actor=users[role])
         item.refresh_from_db()
         assert item.status == ItemArsip.Status.AKTIF
 
@@ -76,30 +76,32 @@ def test_move_to_inactive_by_role(users, desk, unit, jadwal, tree, role, allowed
 def test_early_move_to_inactive_needs_a_reason(desk, unit, jadwal, tree):
     item = make_item(desk, unit=unit, lokasi=tree["b1"], mulai=TODAY())
     with pytest.raises(ValidationError) as exc:
-        workflow.item_pindah_inaktif(item=item, actor=desk)
+        workflow.item_transfer_to_inaktif(item=item, actor=desk)
     assert "Tuliskan alasan" in str(exc.value)
-    workflow.item_pindah_inaktif(item=item, actor=desk, catatan="Unit dibubarkan")
+    workflow.item_transfer_to_inaktif(item=item, actor=desk, catatan="Unit dibubarkan")
     assert ItemArsip.objects.get(pk=item.pk).status == "inaktif"
 
 
 def test_inactive_cannot_go_inactive_again(desk, unit, jadwal, tree):
     item = old_item(desk, unit, tree)
-    workflow.item_pindah_inaktif(item=item, actor=desk)
+    workflow.item_transfer_to_inaktif(item=item, actor=desk)
     with pytest.raises(ValidationError):
-        workflow.item_pindah_inaktif(item=item, actor=desk)
+        workflow.item_transfer_to_inaktif(item=item, actor=desk)
 
 
 # --- permanent records ---------------------------------------------------------------------------
 
 
+@pytest.mark.clock  # also at both sides of local and UTC midnight
 def test_permanent_record_is_handed_over_when_due(ppid, desk, unit, jadwal, tree):
     item = make_item(desk, unit=unit, lokasi=tree["b1"], kode="HK.01", mulai=date(2000, 1, 1))
-    workflow.item_serahkan_statis(item=item, actor=ppid, catatan="BA serah 01/2026")
+    workflow.item_hand_over_to_statis(item=item, actor=ppid, catatan="BA serah 01/2026")
     item.refresh_from_db()
     assert item.status == ItemArsip.Status.STATIS and item.lokasi is None
     assert item.pemindahan.filter(ke__isnull=True, dari=tree["b1"]).exists()
 
 
+@pytest.mark.clock  # also at both sides of local and UTC midnight
 @pytest.mark.parametrize(
     "kode,mulai,message",
     [
@@ -112,14 +114,14 @@ def test_hand_over_refused_for_destroyable_or_not_yet_due(
 ):
     item = make_item(desk, unit=unit, lokasi=tree["b1"], kode=kode, mulai=mulai)
     with pytest.raises(ValidationError) as exc:
-        workflow.item_serahkan_statis(item=item, actor=ppid, catatan="x")
+        workflow.item_hand_over_to_statis(item=item, actor=ppid, catatan="x")
     assert message in str(exc.value)
 
 
 def test_only_ppid_hands_over(desk, unit, jadwal, tree):
     item = make_item(desk, unit=unit, lokasi=tree["b1"], kode="HK.01", mulai=date(2000, 1, 1))
     with pytest.raises(PermissionDenied):
-        workflow.item_serahkan_statis(item=item, actor=desk, catatan="x")
+        workflow.item_hand_over_to_statis(item=item, actor=desk, catatan="x")
 
 
 # --- disposal ------------------------------------------------------------------------------------
@@ -130,7 +132,9 @@ def proposal(ppid, desk, atasan, unit, jadwal, tree, django_capture_on_commit_ca
     item = old_item(desk, unit, tree)
     berkas = add_scan(desk, item)
     with django_capture_on_commit_callbacks(execute=True):
-        usul = workflow.usul_ajukan(items=[item], actor=ppid, pertimbangan="Retensi berakhir")
+        usul = workflow.pemusnahan_propose(
+            items=[item], actor=ppid, pertimbangan="Retensi berakhir"
+        )
     return usul, item, berkas
 
 
@@ -143,7 +147,7 @@ def test_disposal_needs_approval_and_keeps_the_record(
     # A proposal alone destroys nothing.
     assert item.status == ItemArsip.Status.AKTIF and path.exists()
     with django_capture_on_commit_callbacks(execute=True):
-        workflow.usul_setujui(usul=usul, actor=atasan, alasan="Sesuai JRA dan penilaian")
+        workflow.pemusnahan_approve(usul=usul, actor=atasan, alasan="Sesuai JRA dan penilaian")
     usul.refresh_from_db()
     item.refresh_from_db()
     berkas.refresh_from_db()
@@ -167,7 +171,7 @@ def test_disposal_needs_approval_and_keeps_the_record(
     # ... but not the file.
     assert not path.exists()
     # And the fixity check does not call the destroyed file missing.
-    report = periksa()
+    report = pemeriksaan_run()
     assert report.hasil == PemeriksaanArsip.Hasil.BAIK
     assert report.jumlah_dimusnahkan == 1
 
@@ -177,19 +181,19 @@ def test_proposal_and_decision_send_mail(proposal, atasan, django_capture_on_com
     assert [m.to for m in mail.outbox] == [[atasan.email]]
     assert "menunggu persetujuan" in mail.outbox[0].subject
     with django_capture_on_commit_callbacks(execute=True):
-        workflow.usul_tolak(usul=usul, actor=atasan, alasan="Masih diperlukan untuk audit")
+        workflow.pemusnahan_reject(usul=usul, actor=atasan, alasan="Masih diperlukan untuk audit")
     assert mail.outbox[1].to == [usul.diusulkan_oleh.email]
     assert "Ditolak" in mail.outbox[1].body
 
 
 def test_refusal_keeps_items_and_frees_them(proposal, atasan, ppid, settings):
     usul, item, berkas = proposal
-    workflow.usul_tolak(usul=usul, actor=atasan, alasan="Masih diperlukan")
+    workflow.pemusnahan_reject(usul=usul, actor=atasan, alasan="Masih diperlukan")
     item.refresh_from_db()
     assert item.status == ItemArsip.Status.AKTIF
     assert (settings.MEDIA_ROOT / berkas.berkas.file.name).exists()
     # Free to be proposed again.
-    again = workflow.usul_ajukan(items=[item], actor=ppid, pertimbangan="Diusulkan ulang")
+    again = workflow.pemusnahan_propose(items=[item], actor=ppid, pertimbangan="Diusulkan ulang")
     assert again.status == UsulPemusnahan.Status.DIAJUKAN
 
 
@@ -207,11 +211,11 @@ def test_refusal_keeps_items_and_frees_them(proposal, atasan, ppid, settings):
 def test_who_may_approve(proposal, users, role, allowed):
     usul, item, _berkas = proposal
     if allowed:
-        workflow.usul_setujui(usul=usul, actor=users[role], alasan="ok")
+        workflow.pemusnahan_approve(usul=usul, actor=users[role], alasan="ok")
         assert UsulPemusnahan.objects.get(pk=usul.pk).status == "disetujui"
     else:
         with pytest.raises(PermissionDenied):
-            workflow.usul_setujui(usul=usul, actor=users[role], alasan="ok")
+            workflow.pemusnahan_approve(usul=usul, actor=users[role], alasan="ok")
         assert UsulPemusnahan.objects.get(pk=usul.pk).status == "diajukan"
         assert ItemArsip.objects.get(pk=item.pk).status == "aktif"
 
@@ -219,15 +223,15 @@ def test_who_may_approve(proposal, users, role, allowed):
 def test_proposer_may_not_approve_own_proposal(make_user, desk, unit, jadwal, tree):
     both = make_user(Role.PPID, Role.ATASAN)
     item = old_item(desk, unit, tree)
-    usul = workflow.usul_ajukan(items=[item], actor=both, pertimbangan="x")
+    usul = workflow.pemusnahan_propose(items=[item], actor=both, pertimbangan="x")
     with pytest.raises(PermissionDenied):
-        workflow.usul_setujui(usul=usul, actor=both, alasan="ok")
+        workflow.pemusnahan_approve(usul=usul, actor=both, alasan="ok")
 
 
 def test_approval_needs_a_reason(proposal, atasan):
     usul, _item, _berkas = proposal
     with pytest.raises(ValidationError):
-        workflow.usul_setujui(usul=usul, actor=atasan, alasan="  ")
+        workflow.pemusnahan_approve(usul=usul, actor=atasan, alasan="  ")
     assert UsulPemusnahan.objects.get(pk=usul.pk).status == "diajukan"
 
 
@@ -235,25 +239,26 @@ def test_approval_needs_a_reason(proposal, atasan):
 def test_decided_proposals_are_final(proposal, atasan, ppid, after):
     usul, _item, _berkas = proposal
     {
-        "disetujui": lambda: workflow.usul_setujui(usul=usul, actor=atasan, alasan="a"),
-        "ditolak": lambda: workflow.usul_tolak(usul=usul, actor=atasan, alasan="a"),
-        "dibatalkan": lambda: workflow.usul_batalkan(usul=usul, actor=ppid, alasan="a"),
+        "disetujui": lambda: workflow.pemusnahan_approve(usul=usul, actor=atasan, alasan="a"),
+        "ditolak": lambda: workflow.pemusnahan_reject(usul=usul, actor=atasan, alasan="a"),
+        "dibatalkan": lambda: workflow.pemusnahan_cancel(usul=usul, actor=ppid, alasan="a"),
     }[after]()
     for attempt in (
-        lambda: workflow.usul_setujui(usul=usul, actor=atasan, alasan="b"),
-        lambda: workflow.usul_tolak(usul=usul, actor=atasan, alasan="b"),
-        lambda: workflow.usul_batalkan(usul=usul, actor=ppid, alasan="b"),
+        lambda: workflow.pemusnahan_approve(usul=usul, actor=atasan, alasan="b"),
+        lambda: workflow.pemusnahan_reject(usul=usul, actor=atasan, alasan="b"),
+        lambda: workflow.pemusnahan_cancel(usul=usul, actor=ppid, alasan="b"),
     ):
         with pytest.raises(ValidationError):
             attempt()
     assert UsulPemusnahan.objects.get(pk=usul.pk).status == after
 
 
+@pytest.mark.clock  # also at both sides of local and UTC midnight
 def test_only_due_destroyable_items_can_be_proposed(ppid, desk, unit, jadwal, tree):
     young = make_item(desk, unit=unit, lokasi=tree["b1"], mulai=TODAY() - timedelta(days=30))
     permanent = make_item(desk, unit=unit, lokasi=tree["b1"], kode="HK.01", mulai=date(2000, 1, 1))
     with pytest.raises(ValidationError) as exc:
-        workflow.usul_ajukan(items=[young, permanent], actor=ppid, pertimbangan="x")
+        workflow.pemusnahan_propose(items=[young, permanent], actor=ppid, pertimbangan="x")
     text = str(exc.value)
     assert "baru berakhir" in text and "permanen" in text
     assert not UsulPemusnahan.objects.exists()
@@ -262,7 +267,7 @@ def test_only_due_destroyable_items_can_be_proposed(ppid, desk, unit, jadwal, tr
 def test_an_item_is_in_at_most_one_open_proposal(proposal, ppid):
     _usul, item, _berkas = proposal
     with pytest.raises(ValidationError) as exc:
-        workflow.usul_ajukan(items=[item], actor=ppid, pertimbangan="lagi")
+        workflow.pemusnahan_propose(items=[item], actor=ppid, pertimbangan="lagi")
     assert "usul pemusnahan lain" in str(exc.value)
     # The database says so too.
     with pytest.raises(IntegrityError), transaction.atomic():
@@ -288,9 +293,9 @@ def test_berita_acara_numbers_count_up(ppid, desk, atasan, unit, jadwal, tree):
     numbers = []
     for i in range(2):
         item = old_item(desk, unit, tree, judul=f"Item {i}")
-        usul = workflow.usul_ajukan(items=[item], actor=ppid, pertimbangan="x")
+        usul = workflow.pemusnahan_propose(items=[item], actor=ppid, pertimbangan="x")
         numbers.append(
-            workflow.usul_setujui(usul=usul, actor=atasan, alasan="ok").nomor_berita_acara
+            workflow.pemusnahan_approve(usul=usul, actor=atasan, alasan="ok").nomor_berita_acara
         )
     year = timezone.localdate().year
     assert numbers == [f"001/BA-PMS/PPID/{year}", f"002/BA-PMS/PPID/{year}"]
@@ -300,11 +305,11 @@ def test_destroyed_items_cannot_be_changed_moved_or_given_files(proposal, atasan
     from arsip.services import fisik
 
     usul, item, _berkas = proposal
-    workflow.usul_setujui(usul=usul, actor=atasan, alasan="ok")
+    workflow.pemusnahan_approve(usul=usul, actor=atasan, alasan="ok")
     with pytest.raises(ValidationError):
-        fisik.item_ubah(item=item, actor=desk, judul="x")
+        fisik.item_update(item=item, actor=desk, judul="x")
     with pytest.raises(ValidationError):
-        fisik.item_pindah(item=item, ke=tree["b2"], actor=desk)
+        fisik.item_relocate(item=item, ke=tree["b2"], actor=desk)
     with pytest.raises(ValidationError):
         add_scan(desk, item)
     assert BerkasArsip.objects.filter(item=item).count() == 1

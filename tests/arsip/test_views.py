@@ -25,7 +25,7 @@ from arsip.models import (
     UsulPemusnahan,
 )
 from arsip.services import fisik
-from arsip.services.pemeriksaan import periksa
+from arsip.services.pemeriksaan import pemeriksaan_run
 from ppid_portal import access
 from ppid_portal.models import AuditLog
 from ppid_portal.roles import Role
@@ -107,16 +107,16 @@ def world(users, desk, ppid, atasan, unit, jadwal, tree):
     review = make_item(
         desk, unit=unit, lokasi=tree["m1"], kode="HM.01", mulai=date(2010, 1, 1), judul="Nilai"
     )
-    usul = workflow.usul_ajukan(items=[item], actor=ppid, pertimbangan="Retensi berakhir")
+    usul = workflow.pemusnahan_propose(items=[item], actor=ppid, pertimbangan="Retensi berakhir")
     gone = make_item(desk, unit=unit, lokasi=tree["m1"], mulai=date(2010, 1, 1), judul="Musnah")
-    done = workflow.usul_ajukan(items=[gone], actor=ppid, pertimbangan="Retensi berakhir")
-    workflow.usul_setujui(usul=done, actor=atasan, alasan="Sesuai JRA")
+    done = workflow.pemusnahan_propose(items=[gone], actor=ppid, pertimbangan="Retensi berakhir")
+    workflow.pemusnahan_approve(usul=done, actor=atasan, alasan="Sesuai JRA")
     publik = make_kegiatan(desk, publik=True, judul="Rapat koordinasi DIP")
     foto = add_photo(desk, publik)
     foto_internal = add_photo(desk, publik, publik=False, name="internal.png")
     internal = make_kegiatan(desk, publik=False, judul="Rapat Tim Pertimbangan")
     notulen = add_photo(desk, internal, name="papan.png")
-    pemeriksaan = periksa()
+    pemeriksaan = pemeriksaan_run()
     LaporanCadangan.objects.create(jenis="cadangan", hasil="berhasil", bundel="/cadangan/a.tar")
     return {
         "item": item,
@@ -424,7 +424,7 @@ def test_destroyed_files_are_not_served(
     client, world, ppid, atasan, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        workflow.usul_setujui(usul=world["usul"], actor=atasan, alasan="ok")
+        workflow.pemusnahan_approve(usul=world["usul"], actor=atasan, alasan="ok")
     client.force_login(ppid)
     url = reverse("arsip:item_berkas_unduh", args=[world["item"].pk, world["scan"].pk])
     assert client.get(url).status_code == 404
@@ -527,11 +527,11 @@ def _more(world, desk, unit, n=6):
         item = make_item(
             desk, unit=unit, lokasi=world["b2"], judul=f"Tambahan {i}", mulai=date(2010, 1, 1)
         )
-        fisik.item_pindah(item=item, ke=world["m1"], actor=desk)
+        fisik.item_relocate(item=item, ke=world["m1"], actor=desk)
         add_scan(desk, item)
         kegiatan = make_kegiatan(desk, publik=True, judul=f"Kegiatan {i}")
         add_photo(desk, kegiatan)
-        periksa()
+        pemeriksaan_run()
         LaporanCadangan.objects.create(jenis="cadangan", hasil="gagal")
 
 
@@ -582,7 +582,7 @@ def test_list_pages_do_not_query_per_row(
 def test_moves_list_on_item_page_in_one_query(client, world, ppid, desk):
     item = world["item"]
     for target in ("b2", "m1", "b1", "b2"):
-        fisik.item_pindah(item=item, ke=world[target], actor=desk)
+        fisik.item_relocate(item=item, ke=world[target], actor=desk)
     client.force_login(ppid)
     assert PemindahanItem.objects.filter(item=item).count() == 5
     assert _queries(client, item.get_absolute_url()) <= 12
@@ -647,7 +647,7 @@ def test_login_is_written_to_the_audit_trail_with_roles(client, users):
 def test_queues_for_ppid_desk_and_atasan(client, world, users, settings):
     broken = world["scan"].berkas
     (settings.MEDIA_ROOT / broken.file.name).unlink()
-    report = periksa()
+    report = pemeriksaan_run()
     assert report.hasil == PemeriksaanArsip.Hasil.BERMASALAH
 
     def queues(role):

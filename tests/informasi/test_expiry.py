@@ -18,7 +18,8 @@ from ppid_portal.dashboard import registered_queues
 from ppid_portal.workdays import is_working_day, working_days_between
 from tests.informasi.factories import actors_penetapan, publish_version
 
-pytestmark = pytest.mark.django_db
+# Date-sensitive: also run on both sides of local and UTC midnight (tests/clock.py).
+pytestmark = [pytest.mark.django_db, pytest.mark.clock]
 
 P = PenetapanPengecualian.Status
 

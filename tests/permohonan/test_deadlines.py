@@ -11,6 +11,10 @@ from permohonan.deadlines import AturanHari, DeadlineError, Jam, JamKelengkapan
 from ppid_portal import calendar
 from ppid_portal.workdays import is_working_day, working_days_between
 
+# Date-sensitive: also run on both sides of local and UTC midnight (tests/clock.py).
+pytestmark = pytest.mark.clock
+
+
 RULES = AturanHari()
 NONE: frozenset[date] = frozenset()
 # Idul Fitri 2026 with its cuti bersama, and Good Friday.

@@ -1,8 +1,11 @@
 """Every letter renders as a real PDF carrying its numbers and dates (read back with pypdf)."""
 
 import io
+from datetime import datetime
+from zoneinfo import ZoneInfo
 
 import pytest
+from django.conf import settings
 from pypdf import PdfReader
 
 from permohonan import documents, workflow
@@ -11,7 +14,8 @@ from ppid_portal.roles import Role
 
 from .factories import decided, objected, submit_desk
 
-pytestmark = pytest.mark.django_db
+# Date-sensitive: also run on both sides of local and UTC midnight (tests/clock.py).
+pytestmark = [pytest.mark.django_db, pytest.mark.clock]
 
 
 def text_of(content: bytes) -> str:
@@ -20,6 +24,9 @@ def text_of(content: bytes) -> str:
 
 
 def d(value) -> str:
+    """A date as the office reads it: a datetime's day in the office's zone, not in UTC."""
+    if isinstance(value, datetime):
+        value = value.astimezone(ZoneInfo(settings.TIME_ZONE))
     return value.strftime("%d-%m-%Y")
 
 

@@ -28,7 +28,8 @@ from tests.informasi.factories import (
 
 from .factories import answered
 
-pytestmark = pytest.mark.django_db
+# Date-sensitive: also run on both sides of local and UTC midnight (tests/clock.py).
+pytestmark = [pytest.mark.django_db, pytest.mark.clock]
 
 H = Keputusan.Hasil
 PS = PenetapanPengecualian.Status

@@ -11,7 +11,8 @@ from ppid_portal.roles import Role
 
 from .factories import NIK, answered, assigned, decided, objected, submit_desk, verified
 
-pytestmark = pytest.mark.django_db
+# Date-sensitive: also run on both sides of local and UTC midnight (tests/clock.py).
+pytestmark = [pytest.mark.django_db, pytest.mark.clock]
 
 
 def test_full_viewers_see_everything_penyedia_only_their_unit(users, make_user):

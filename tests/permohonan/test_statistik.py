@@ -83,6 +83,7 @@ def test_share_answered_on_time(tahun_2025):
     assert waktu.persen_tepat == 71.4
 
 
+@pytest.mark.clock  # also at both sides of local and UTC midnight
 def test_open_request_not_yet_due_is_not_counted(users):
     from .factories import verified
 

@@ -209,3 +209,25 @@ def test_report_pages_query_counts_do_not_grow(
         assert response.status_code == 200
     with django_assert_max_num_queries(8):
         assert client.get(reverse("permohonan:laporan")).status_code == 200
+
+
+def test_draft_and_downloads_say_when_the_figures_were_computed_in_the_office_zone(
+    client, users, lap, time_machine
+):
+    # 19:15 UTC on 4 December is 02:15 WIB on 5 December: the page once printed the raw UTC
+    # timestamp "2026-12-04T19:15:30+00:00".
+    time_machine.move_to("2026-12-04T19:15:30+00:00", tick=False)
+    client.force_login(users[PP])
+    html = client.get(reverse("permohonan:laporan_detail", args=[lap.pk])).content.decode()
+    assert "05-12-2026 02.15 WIB" in html
+    assert "2026-12-04T19" not in html and "+00:00" not in html
+    pdf = client.get(reverse("permohonan:laporan_unduh", args=[lap.pk, "pdf"]))
+    text = pdf_text(b"".join(pdf.streaming_content) if pdf.streaming else pdf.content)
+    assert "05-12-2026 02.15 WIB" in text and "2026-12-04T19" not in text
+    xlsx = client.get(reverse("permohonan:laporan_unduh", args=[lap.pk, "xlsx"]))
+    content = b"".join(xlsx.streaming_content) if xlsx.streaming else xlsx.content
+    cells = [
+        str(cell) for ws in load_workbook(io.BytesIO(content)) for row in ws.values for cell in row
+    ]
+    assert any("05-12-2026 02.15 WIB" in cell for cell in cells)
+    assert not any("2026-12-04T19" in cell for cell in cells)

@@ -66,6 +66,7 @@ def test_form_has_every_perki_field(client):
         assert label in html
 
 
+@pytest.mark.clock  # also at both sides of local and UTC midnight
 def test_submission_shows_number_and_code_once_and_mails_the_link(
     client, mailoutbox, django_capture_on_commit_callbacks
 ):
@@ -96,18 +97,20 @@ def test_submission_shows_number_and_code_once_and_mails_the_link(
         ({"persetujuan": None}, "menyetujui pernyataan pemohon"),
         ({"berkas_identitas": None}, "Bidang ini tidak boleh kosong"),
         ({"email": "bukan-email"}, "Masukkan alamat email yang valid"),
+        # Files are made per run: an upload object is read to its end by the first request.
         (
-            {"berkas_identitas": SimpleUploadedFile("ktp.png", b"<svg></svg>", "image/png")},
+            {"berkas_identitas": lambda: SimpleUploadedFile("ktp.png", b"<svg/>", "image/png")},
             "Jenis berkas tidak diterima",
         ),
         (
-            {"berkas_identitas": SimpleUploadedFile("ktp.exe", png_bytes(), "image/png")},
+            {"berkas_identitas": lambda: SimpleUploadedFile("ktp.exe", png_bytes(), "image/png")},
             "berakhiran",
         ),
         ({"jenis_pemohon": "badan_hukum", "nama_lembaga": ""}, "Nama kelompok atau badan hukum"),
     ],
 )
 def test_bad_input_gives_a_clear_message_and_creates_nothing(client, overrides, message):
+    overrides = {key: value() if callable(value) else value for key, value in overrides.items()}
     response = client.post(AJUKAN, form_data(**overrides))
     assert response.status_code == 200
     html = response.content.decode()
@@ -351,6 +354,7 @@ def test_home_has_the_three_buttons(client):
     assert "Ajukan permohonan informasi" in html
 
 
+@pytest.mark.clock  # also at both sides of local and UTC midnight
 def test_online_request_without_code_in_session_prints_receipt_without_code(client, users):
     p, code = submit_online()
     _grant(client, p, code)
@@ -369,6 +373,7 @@ def test_applicant_pages_are_never_cached(client, users):
         assert "no-store" in client.get(url)["Cache-Control"]
 
 
+@pytest.mark.clock  # also at both sides of local and UTC midnight
 def test_form_and_mails_quote_the_deadline_profile_in_force(
     client, users, mailoutbox, django_capture_on_commit_callbacks
 ):

@@ -185,6 +185,7 @@ def test_deadline_table_lists_every_active_profile(client):
     assert "<td>5</td>" in html and "<td>10</td>" in html
 
 
+@pytest.mark.clock  # also at both sides of local and UTC midnight
 def test_deadline_example_counts_working_days_over_the_office_calendar(client):
     from django.utils import formats, timezone
 

@@ -14,7 +14,8 @@ from ppid_portal.roles import Role
 from tests.informasi.factories import documented_entry, publish_version
 from tests.permohonan.factories import decided, submit_desk
 
-pytestmark = pytest.mark.django_db
+# Date-sensitive: also run on both sides of local and UTC midnight (tests/clock.py).
+pytestmark = [pytest.mark.django_db, pytest.mark.clock]
 
 
 @pytest.fixture

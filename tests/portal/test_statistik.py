@@ -20,6 +20,10 @@ from ppid_portal.statistik import Periode, Tabel
 # ----------------------------------------------------------------------------- arithmetic
 
 
+# Date-sensitive: also run on both sides of local and UTC midnight (tests/clock.py).
+pytestmark = pytest.mark.clock
+
+
 def test_periods():
     assert (Periode(2025).awal, Periode(2025).akhir) == (date(2025, 1, 1), date(2025, 12, 31))
     assert Periode(2024, bulan=2).akhir == date(2024, 2, 29)

@@ -15,6 +15,7 @@ from django.conf import settings as django_settings
 from django.core.cache import cache
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from permohonan import tracking, workflow
 from permohonan.models import Keputusan
@@ -26,14 +27,18 @@ pytestmark = pytest.mark.django_db
 TEST_DB = 14
 LIMIT = 3
 
+# The other worker lives at the same instant as the test (the suite's clock is frozen).
 OTHER_PROCESS = """
 import sys
+from datetime import datetime
 import django
+import time_machine
 django.setup()
 from ppid_portal import ratelimit
-scope, ident, limit, window, times = sys.argv[1:]
-for _ in range(int(times)):
-    ratelimit.hit(scope, ident, limit=int(limit), window=int(window))
+scope, ident, limit, window, times, now = sys.argv[1:]
+with time_machine.travel(datetime.fromisoformat(now), tick=True):
+    for _ in range(int(times)):
+        ratelimit.hit(scope, ident, limit=int(limit), window=int(window))
 print("ok")
 """
 
@@ -80,6 +85,7 @@ def other_process(url: str, scope: str, times: int, window: int) -> None:
             str(LIMIT),
             str(window),
             str(times),
+            timezone.now().isoformat(),
         ],
         cwd=django_settings.BASE_DIR,
         env=env,

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.contrib.sessions.models import Session
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from ppid_portal.middleware import LAST_SEEN, LAST_SEEN_RESOLUTION, LOGIN_AT
 from ppid_portal.roles import Role
@@ -132,8 +133,8 @@ def test_deactivation_through_the_admin_ends_sessions(users, make_user):
     data.update(
         {
             "groups": [g.pk for g in user.groups.all()],
-            "date_joined_0": user.date_joined.strftime("%d-%m-%Y"),
-            "date_joined_1": user.date_joined.strftime("%H:%M:%S"),
+            "date_joined_0": timezone.localtime(user.date_joined).strftime("%d-%m-%Y"),
+            "date_joined_1": timezone.localtime(user.date_joined).strftime("%H:%M:%S"),
         }
     )
     data.pop("date_joined", None)

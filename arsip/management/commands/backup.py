@@ -39,7 +39,7 @@ class Command(BaseCommand):
         if keep is not None and keep < 1:
             raise CommandError("--keep minimal 1.")
         try:
-            result = cadangan.buat_cadangan(Path(tujuan), keep=keep)
+            result = cadangan.cadangan_create(Path(tujuan), keep=keep)
         except cadangan.CadanganError as exc:
             raise CommandError(f"Cadangan gagal: {exc}") from exc
         self.stdout.write(
@@ -52,8 +52,8 @@ class Command(BaseCommand):
 
     def _verify(self, bundle: Path):
         started = timezone.now()
-        result = cadangan.verifikasi_bundel(bundle)
-        cadangan.catat_verifikasi(result, started)
+        result = cadangan.bundel_verify(bundle)
+        cadangan.verifikasi_record(result, started)
         if not result.ok:
             for error in result.errors:
                 self.stderr.write(error)

@@ -2,7 +2,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.template.defaultfilters import filesizeformat
 
 from arsip.models import PemeriksaanArsip
-from arsip.services.pemeriksaan import periksa
+from arsip.services.pemeriksaan import pemeriksaan_run
 
 
 class Command(BaseCommand):
@@ -13,7 +13,7 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
-        report = periksa()
+        report = pemeriksaan_run()
         self.stdout.write(
             f"{report.jumlah_berkas} berkas diperiksa ({filesizeformat(report.jumlah_bita)}), "
             f"{report.jumlah_dimusnahkan} berkas dimusnahkan dilewati."

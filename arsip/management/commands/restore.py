@@ -21,7 +21,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, bundel, force=False, **options):
         try:
-            result = cadangan.pulihkan(Path(bundel), force=force, log=self.stdout.write)
+            result = cadangan.cadangan_restore(Path(bundel), force=force, log=self.stdout.write)
         except cadangan.CadanganError as exc:
             raise CommandError(f"Pemulihan dibatalkan: {exc}") from exc
         self.stdout.write(

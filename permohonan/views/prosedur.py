@@ -18,10 +18,10 @@ from ppid_portal.access import ActionRequiredMixin
 from ppid_portal.calendar import holidays_around
 from ppid_portal.workdays import add_working_days
 
-from . import services, workflow
-from .forms import SurveiForm, apply_errors
-from .models import AturanTenggat, Keberatan, Permohonan, SurveiKepuasan
-from .views import ApplicantPageMixin, _applicant_or_404
+from .. import services, workflow
+from ..forms import SurveiForm, apply_errors
+from ..models import AturanTenggat, Keberatan, Permohonan, SurveiKepuasan
+from .mixins import ApplicantPageMixin, _applicant_or_404
 
 PROSEDUR = {
     "permohonan": (

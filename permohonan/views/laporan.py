@@ -19,8 +19,8 @@ from ppid_portal.documents import PDF_MIME, XLSX_MIME, safe_filename
 from ppid_portal.files import file_response
 from ppid_portal.statistik import Periode
 
-from . import laporan, services, workflow
-from .forms import (
+from .. import laporan, services, workflow
+from ..forms import (
     LaporanBaruForm,
     LaporanBatalForm,
     LaporanNarasiForm,
@@ -28,8 +28,8 @@ from .forms import (
     RekapForm,
     apply_errors,
 )
-from .models import LaporanTahunan
-from .views import StaffPostView
+from ..models import LaporanTahunan
+from .mixins import StaffPostView
 
 LS = LaporanTahunan.Status
 
