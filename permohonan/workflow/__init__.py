@@ -21,6 +21,8 @@ workflow.permohonan_submit(...)`):
 - `keberatan`: objections and the record of a sengketa;
 - `laporan`: the annual report;
 - `nomor`: numbering (`format_nomor`, `take_number`);
+- `uji`: consequence tests of the information a request asks for (the sheet is `informasi`'s;
+  the link to the request, `UjiPermohonan`, is this app's);
 - `_common`: the transition tables, `_set_status` and the plumbing every step uses.
 """
 
@@ -75,6 +77,7 @@ from .permohonan import (
     permohonan_withdraw,
     record_applicant_download,
 )
+from .uji import open_test, permohonan_start_test, start_test_for_refusal
 
 __all__ = [
     "APPLICANT_FIELDS",
@@ -111,6 +114,7 @@ __all__ = [
     "laporan_cancel",
     "laporan_create",
     "notice_extension_days",
+    "open_test",
     "permohonan_assign",
     "permohonan_complete",
     "permohonan_decide",
@@ -118,6 +122,7 @@ __all__ = [
     "permohonan_lapse",
     "permohonan_request_completion",
     "permohonan_reset_code",
+    "permohonan_start_test",
     "permohonan_submit",
     "permohonan_verify",
     "permohonan_withdraw",
@@ -125,5 +130,6 @@ __all__ = [
     "record_applicant_download",
     "sengketa_record",
     "sengketa_update",
+    "start_test_for_refusal",
     "take_number",
 ]

@@ -113,7 +113,9 @@ def test_a_penyedia_of_another_unit_may_not(users, make_user):
 def test_the_request_is_signed_with_the_sheet_and_not_moved_afterwards(users, make_user):
     p, _d = assigned(users)
     tim = make_user(Role.TIM_PERTIMBANGAN)
-    uji = completed_uji(tim=tim, ppid=users[Role.PPID], permohonan=p)
+    uji = completed_uji(
+        tim=tim, ppid=users[Role.PPID], unit_user=users[Role.PENYEDIA], permohonan=p
+    )
     assert uji.status == "selesai"
     # The digest covers the request as the column of the sheet did before the link moved.
     assert uji.content()["permohonan_id"] == p.pk
