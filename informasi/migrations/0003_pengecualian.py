@@ -3,7 +3,10 @@
 # Edited (issue 13, layers): this app builds on the core only. The sheet records that it tests
 # requested information (`atas_permintaan`); the links to the requests and objections that
 # concern it belong to the requests app, whose own migration moves the columns that databases
-# migrated with the first version of this file still hold.
+# migrated with the first version of this file still hold (and puts them back when migrated
+# backwards). The constraints of these two tables are created with them, so that migrating this
+# file backwards drops the tables without first rebuilding them from this description (SQLite),
+# whatever old columns they have then.
 
 import django.db.models.deletion
 from django.conf import settings
@@ -58,6 +61,19 @@ class Migration(migrations.Migration):
                 'verbose_name': 'uji konsekuensi',
                 'verbose_name_plural': 'uji konsekuensi',
                 'ordering': ['-diusulkan_pada', '-id'],
+                'constraints': [
+                    models.CheckConstraint(condition=models.Q(('status__in', ['draf', 'diedarkan', 'selesai', 'dibatalkan'])), name='informasi_uji_status_valid'),
+                    models.CheckConstraint(condition=models.Q(('alasan__in', ['', 'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j'])), name='informasi_uji_alasan_valid'),
+                    models.CheckConstraint(condition=models.Q(('kesimpulan__in', ['', 'dikecualikan', 'terbuka'])), name='informasi_uji_kesimpulan_valid'),
+                    models.CheckConstraint(condition=models.Q(('cakupan__in', ['seluruhnya', 'sebagian'])), name='informasi_uji_cakupan_valid'),
+                    models.CheckConstraint(condition=models.Q(('kategori_terbuka__in', ['berkala', 'serta_merta', 'setiap_saat'])), name='informasi_uji_kategori_terbuka_valid'),
+                    models.CheckConstraint(condition=models.Q(('informasi__isnull', False), ('atas_permintaan', True), _connector='OR'), name='informasi_uji_objek'),
+                    models.CheckConstraint(condition=models.Q(('permanen', False), ('alasan__in', ['g', 'h', 'i', 'j']), _connector='OR'), name='informasi_uji_permanen_hanya_g_j'),
+                    models.CheckConstraint(condition=models.Q(('permanen', False), ('berakhir_pada__isnull', True), _connector='OR'), name='informasi_uji_permanen_tanpa_tanggal'),
+                    models.CheckConstraint(condition=models.Q(models.Q(('status', 'selesai'), _negated=True), models.Q(('kesimpulan', ''), _negated=True), _connector='OR'), name='informasi_uji_selesai_berkesimpulan'),
+                    models.CheckConstraint(condition=models.Q(models.Q(('status', 'selesai'), _negated=True), ('kesimpulan', 'terbuka'), models.Q(models.Q(('alasan', ''), _negated=True), models.Q(('permanen', True), ('berakhir_pada__isnull', False), _connector='OR')), _connector='OR'), name='informasi_uji_pengecualian_lengkap'),
+                    models.UniqueConstraint(condition=models.Q(('informasi__isnull', False), ('status__in', ['draf', 'diedarkan'])), fields=('informasi',), name='informasi_uji_satu_terbuka_per_entri'),
+                ],
             },
         ),
         migrations.CreateModel(
@@ -145,51 +161,12 @@ class Migration(migrations.Migration):
                 'verbose_name': 'pembukaan informasi yang dikecualikan',
                 'verbose_name_plural': 'pembukaan informasi yang dikecualikan',
                 'ordering': ['-dicatat_pada', '-id'],
+                'constraints': [
+                    models.CheckConstraint(condition=models.Q(('jenis__in', ['masa_berakhir', 'menjelang_berakhir', 'uji_ulang', 'keberatan', 'komisi_informasi', 'pengadilan'])), name='informasi_pembukaan_jenis_valid'),
+                    models.CheckConstraint(condition=models.Q(('penetapan__isnull', False), ('informasi__isnull', False), _connector='OR'), name='informasi_pembukaan_objek'),
+                    models.UniqueConstraint(condition=models.Q(('penetapan__isnull', False)), fields=('penetapan',), name='informasi_pembukaan_sekali_per_penetapan'),
+                ],
             },
-        ),
-        migrations.AddConstraint(
-            model_name='ujikonsekuensi',
-            constraint=models.CheckConstraint(condition=models.Q(('status__in', ['draf', 'diedarkan', 'selesai', 'dibatalkan'])), name='informasi_uji_status_valid'),
-        ),
-        migrations.AddConstraint(
-            model_name='ujikonsekuensi',
-            constraint=models.CheckConstraint(condition=models.Q(('alasan__in', ['', 'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j'])), name='informasi_uji_alasan_valid'),
-        ),
-        migrations.AddConstraint(
-            model_name='ujikonsekuensi',
-            constraint=models.CheckConstraint(condition=models.Q(('kesimpulan__in', ['', 'dikecualikan', 'terbuka'])), name='informasi_uji_kesimpulan_valid'),
-        ),
-        migrations.AddConstraint(
-            model_name='ujikonsekuensi',
-            constraint=models.CheckConstraint(condition=models.Q(('cakupan__in', ['seluruhnya', 'sebagian'])), name='informasi_uji_cakupan_valid'),
-        ),
-        migrations.AddConstraint(
-            model_name='ujikonsekuensi',
-            constraint=models.CheckConstraint(condition=models.Q(('kategori_terbuka__in', ['berkala', 'serta_merta', 'setiap_saat'])), name='informasi_uji_kategori_terbuka_valid'),
-        ),
-        migrations.AddConstraint(
-            model_name='ujikonsekuensi',
-            constraint=models.CheckConstraint(condition=models.Q(('informasi__isnull', False), ('atas_permintaan', True), _connector='OR'), name='informasi_uji_objek'),
-        ),
-        migrations.AddConstraint(
-            model_name='ujikonsekuensi',
-            constraint=models.CheckConstraint(condition=models.Q(('permanen', False), ('alasan__in', ['g', 'h', 'i', 'j']), _connector='OR'), name='informasi_uji_permanen_hanya_g_j'),
-        ),
-        migrations.AddConstraint(
-            model_name='ujikonsekuensi',
-            constraint=models.CheckConstraint(condition=models.Q(('permanen', False), ('berakhir_pada__isnull', True), _connector='OR'), name='informasi_uji_permanen_tanpa_tanggal'),
-        ),
-        migrations.AddConstraint(
-            model_name='ujikonsekuensi',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('status', 'selesai'), _negated=True), models.Q(('kesimpulan', ''), _negated=True), _connector='OR'), name='informasi_uji_selesai_berkesimpulan'),
-        ),
-        migrations.AddConstraint(
-            model_name='ujikonsekuensi',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('status', 'selesai'), _negated=True), ('kesimpulan', 'terbuka'), models.Q(models.Q(('alasan', ''), _negated=True), models.Q(('permanen', True), ('berakhir_pada__isnull', False), _connector='OR')), _connector='OR'), name='informasi_uji_pengecualian_lengkap'),
-        ),
-        migrations.AddConstraint(
-            model_name='ujikonsekuensi',
-            constraint=models.UniqueConstraint(condition=models.Q(('informasi__isnull', False), ('status__in', ['draf', 'diedarkan'])), fields=('informasi',), name='informasi_uji_satu_terbuka_per_entri'),
         ),
         migrations.AddConstraint(
             model_name='pesertauji',
@@ -242,17 +219,5 @@ class Migration(migrations.Migration):
         migrations.AddConstraint(
             model_name='penetapanpengecualian',
             constraint=models.UniqueConstraint(condition=models.Q(('informasi__isnull', False), ('status', 'menunggu')), fields=('informasi',), name='informasi_penetapan_satu_menunggu_per_entri'),
-        ),
-        migrations.AddConstraint(
-            model_name='pembukaaninformasi',
-            constraint=models.CheckConstraint(condition=models.Q(('jenis__in', ['masa_berakhir', 'menjelang_berakhir', 'uji_ulang', 'keberatan', 'komisi_informasi', 'pengadilan'])), name='informasi_pembukaan_jenis_valid'),
-        ),
-        migrations.AddConstraint(
-            model_name='pembukaaninformasi',
-            constraint=models.CheckConstraint(condition=models.Q(('penetapan__isnull', False), ('informasi__isnull', False), _connector='OR'), name='informasi_pembukaan_objek'),
-        ),
-        migrations.AddConstraint(
-            model_name='pembukaaninformasi',
-            constraint=models.UniqueConstraint(condition=models.Q(('penetapan__isnull', False)), fields=('penetapan',), name='informasi_pembukaan_sekali_per_penetapan'),
         ),
     ]
