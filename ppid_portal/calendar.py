@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 from datetime import date
 
@@ -13,6 +14,16 @@ from django.db.models.signals import post_delete, post_save
 from .models import HariLibur, KalenderTahun
 
 
+@functools.lru_cache(maxsize=32)
+def national_holidays(year: int) -> tuple[tuple[date, str], ...]:
+    """Indonesia's public holidays and cuti bersama of `year` from the `holidays` package, computed
+    once per process (the package's rules are code: they change only with a new release)."""
+    national = holidays_pkg.country_holidays(
+        "ID", years=year, categories=("public", "government"), language="id"
+    )
+    return tuple((day, str(name)[:200]) for day, name in sorted(national.items()))
+
+
 def fill_year(year: int) -> int:
     """Copy Indonesia's public holidays and cuti bersama of `year` into the calendar once.
 
@@ -21,9 +32,6 @@ def fill_year(year: int) -> int:
     """
     if KalenderTahun.objects.filter(tahun=year).exists():
         return 0
-    national = holidays_pkg.country_holidays(
-        "ID", years=year, categories=("public", "government"), language="id"
-    )
     added = 0
     try:
         with transaction.atomic():
@@ -32,13 +40,13 @@ def fill_year(year: int) -> int:
                 HariLibur.objects.filter(tanggal__year=year).values_list("tanggal", flat=True)
             )
             rows = []
-            for day, name in sorted(national.items()):
+            for day, name in national_holidays(year):
                 if day in existing:
                     continue
                 rows.append(
                     HariLibur(
                         tanggal=day,
-                        nama=str(name)[:200],
+                        nama=name,
                         libur=True,
                         sumber=HariLibur.Sumber.NASIONAL,
                     )

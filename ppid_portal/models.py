@@ -107,9 +107,9 @@ class AuditLog(models.Model):
         verbose_name_plural = _("jejak audit")
 
     def __str__(self) -> str:
-        return (
-            f"{self.created_at:%Y-%m-%d %H:%M} {self.actor_label}: {self.action} {self.object_repr}"
-        )
+        # The office's time, as the audit trail viewer shows it (ppid_portal/dates.py).
+        when = timezone.localtime(self.created_at)
+        return f"{when:%Y-%m-%d %H:%M} {self.actor_label}: {self.action} {self.object_repr}"
 
     def save(self, *args, **kwargs):
         if self.pk is not None and not kwargs.get("force_insert"):

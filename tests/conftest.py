@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 import time_machine
 from django.contrib.auth.models import Group
@@ -27,6 +29,26 @@ def pytest_configure(config):
         "clock: also run at each instant of tests.clock.EDGES (both sides of local and UTC "
         "midnight)",
     )
+
+
+def pytest_collection_modifyitems(config, items):
+    # CI's second pass (PostgreSQL) skips what its first pass already proved whatever the engine.
+    if os.environ.get("PPID_TESTS_ENGINE_FREE_DONE") == "1":
+        skip = pytest.mark.skip(reason="sudah diuji pada putaran SQLite CI")
+        for item in items:
+            if item.get_closest_marker("once"):
+                item.add_marker(skip)
+    # The longest files first: pytest-xdist hands out whole files in this order, so a minute-long
+    # round trip starts at the beginning instead of keeping one worker busy at the end.
+    items.sort(key=_heaviness)
+
+
+def _heaviness(item) -> int:
+    if item.get_closest_marker("slow"):
+        return 0
+    if "tests/browser" in str(item.fspath) or "test_access_matrix" in str(item.fspath):
+        return 1
+    return 2
 
 
 def pytest_generate_tests(metafunc):

@@ -76,6 +76,7 @@ def test_command_exits_non_zero_when_something_is_wrong(files, capsys):
     assert PemeriksaanArsip.objects.count() == 2
 
 
+@pytest.mark.once  # engine-independent: CI runs it in the SQLite pass only
 def test_command_exit_code_from_the_shell(files, tmp_path):
     # cron sees the exit status; run the real command line against a broken media folder.
     import os

@@ -45,11 +45,20 @@ def _publish(actors, n: int):
     return publish_version(actors)
 
 
+class _Count(int):
+    """A query count that shows its SQL when an assertion on it fails."""
+
+    def __repr__(self) -> str:
+        return f"{int(self)} queries:\n" + "\n".join(self.sql)
+
+
 def _queries(client, url, data=None) -> int:
     with CaptureQueriesContext(connection) as ctx:
         response = client.get(url, data or {})
     assert response.status_code == 200, url
-    return len(ctx.captured_queries)
+    count = _Count(len(ctx.captured_queries))
+    count.sql = [q["sql"][:300] for q in ctx.captured_queries]
+    return count
 
 
 LIST_PAGES = [

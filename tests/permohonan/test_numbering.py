@@ -112,6 +112,7 @@ SCRIPT = textwrap.dedent(
 )
 
 
+@pytest.mark.once  # engine-independent: CI runs it in the SQLite pass only
 def test_concurrent_submissions_on_a_sqlite_file_are_serialised(tmp_path):
     env = {
         **os.environ,

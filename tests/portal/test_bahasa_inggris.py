@@ -137,6 +137,7 @@ def test_every_entry_of_the_translation_is_filled():
     assert [e.msgid for e in po.fuzzy_entries()] == []
 
 
+@pytest.mark.once  # engine-independent: CI runs it in the SQLite pass only
 @pytest.mark.skipif(not shutil.which("xgettext"), reason="gettext is not installed")
 def test_every_translatable_text_of_the_code_is_in_the_translation(tmp_path):
     """makemessages over a copy of the code finds no text that the catalogue lacks."""

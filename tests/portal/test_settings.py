@@ -46,22 +46,26 @@ def _load_settings(env: dict) -> subprocess.CompletedProcess:
     )
 
 
+@pytest.mark.once  # engine-independent: CI runs it in the SQLite pass only
 def test_production_refuses_to_start_without_secret_key():
     result = _load_settings({})
     assert result.returncode != 0
     assert "SECRET_KEY belum diatur" in result.stderr
 
 
+@pytest.mark.once  # engine-independent: CI runs it in the SQLite pass only
 def test_production_starts_with_secret_key():
     result = _load_settings({"SECRET_KEY": "x" * 60})
     assert result.returncode == 0, result.stderr
 
 
+@pytest.mark.once  # engine-independent: CI runs it in the SQLite pass only
 def test_debug_allows_development_key():
     result = _load_settings({"DEBUG": "1"})
     assert result.returncode == 0, result.stderr
 
 
+@pytest.mark.once  # engine-independent: CI runs it in the SQLite pass only
 def test_deploy_check_is_clean_under_production_settings():
     excluded = {"DEBUG", "SECRET_KEY", "ALLOWED_HOSTS", *TEST_ONLY}
     env = {k: v for k, v in os.environ.items() if k not in excluded}

@@ -136,6 +136,7 @@ def test_private_pages_are_never_stored_even_for_anonymous_visitors(client, url)
     assert "no-store" not in public.get("Cache-Control", "") and "X-Robots-Tag" not in public
 
 
+@pytest.mark.once  # engine-independent: CI runs it in the SQLite pass only
 def test_production_settings_harden_cookies_sessions_and_csp():
     env = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "SECRET_KEY", *TEST_ONLY}}
     env.update(
