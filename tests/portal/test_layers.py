@@ -16,7 +16,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from django.conf import settings
+
+# No database: CI's PostgreSQL pass need not read the code again.
+pytestmark = pytest.mark.once
 
 BASE: Path = settings.BASE_DIR
 APPS = ("ppid_portal", "informasi", "permohonan", "arsip")

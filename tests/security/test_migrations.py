@@ -318,6 +318,7 @@ def check_legacy_round_trip(legacy: dict, fresh: dict) -> None:
     assert sorted(before["atas_permintaan"]) == sorted(u for u, _p, _t in before["uji"])
 
 
+@pytest.mark.once  # covers both engines itself: CI runs it in the SQLite pass only
 def test_request_links_move_out_of_informasi_and_back_on_sqlite_and_postgresql(tmp_path):
     """A database of the old shape keeps every row and link through the change, forwards and
     backwards, on SQLite and on PostgreSQL (both at once, as above)."""
