@@ -819,12 +819,16 @@ class UjiPermohonan(models.Model):
         return f"{self.permohonan} — uji #{self.uji_id}"
 
     def save(self, *args, **kwargs):
+        sheet = UjiKonsekuensi.objects.filter(pk=self.uji_id).values("status", "atas_permintaan")
+        sheet = sheet.first() or {}
         # The request is part of what the participants sign: not moved once the sheet is done.
-        status = UjiKonsekuensi.objects.filter(pk=self.uji_id).values_list("status", flat=True)
-        if status and status[0] in UjiKonsekuensi.FROZEN_STATES:
+        if sheet.get("status") in UjiKonsekuensi.FROZEN_STATES:
             raise ValidationError(
                 _("Uji konsekuensi yang sudah selesai tidak dapat dipindahkan ke permohonan lain.")
             )
+        # A request's test says so on the sheet (its check "an entry or a request" reads it).
+        if sheet and not sheet["atas_permintaan"]:
+            raise ValueError("the sheet does not test requested information (atas_permintaan)")
         super().save(*args, **kwargs)
 
 

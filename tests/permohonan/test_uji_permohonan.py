@@ -54,10 +54,27 @@ def test_one_open_test_per_request_and_a_new_one_once_it_closed(users):
 def test_the_database_itself_keeps_one_open_test_per_request(users):
     p, _d = assigned(users)
     start(users, p)
-    entry = documented_entry(users[Role.PENYEDIA], users[Role.DESK])
-    other = proposed_uji(users[Role.PPID], entry=entry)
+    # A second sheet of requested information, linked around the workflow.
+    other = informasi_workflow.uji_propose(
+        actor=users[Role.PPID], atas_permintaan=True, judul_informasi="Informasi yang sama"
+    )
     with pytest.raises(IntegrityError), transaction.atomic():
         UjiPermohonan.objects.create(permohonan=p, uji=other, terbuka=True)
+    # Closed, it may be linked (a request keeps the history of its tests).
+    informasi_workflow.uji_cancel(actor=users[Role.PPID], uji=other, alasan="Ganda.")
+    UjiPermohonan.objects.create(permohonan=p, uji=other, terbuka=False)
+
+
+def test_only_a_sheet_of_requested_information_is_linked_to_a_request(users):
+    p, _d = assigned(users)
+    entry = documented_entry(users[Role.PENYEDIA], users[Role.DESK])
+    sheet = proposed_uji(users[Role.PPID], entry=entry)
+    assert not sheet.atas_permintaan
+    with pytest.raises(ValueError, match="atas_permintaan"):
+        UjiPermohonan.objects.create(permohonan=p, uji=sheet)
+    # And the sheet itself must test an entry or requested information.
+    with pytest.raises(IntegrityError), transaction.atomic():
+        UjiKonsekuensi.objects.filter(pk=sheet.pk).update(informasi=None)
 
 
 def test_a_refusal_joins_the_open_test_of_its_request(users):
