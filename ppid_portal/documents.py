@@ -129,10 +129,21 @@ def build_xlsx(
             sheet.append([])
         sheet.append([_styled(sheet, escape_cell(h), bold, wrapped) for h in header])
         for values in body:
-            sheet.append(values)
+            sheet.append([_dated(sheet, v) if isinstance(v, date) else v for v in values])
     out = io.BytesIO()
     workbook.save(out)
     return out.getvalue()
+
+
+# Dates as Indonesian offices write them; the cell stays a real date (sortable, filterable).
+XLSX_DATE = "dd-mm-yyyy"
+XLSX_MOMENT = "dd-mm-yyyy hh:mm"
+
+
+def _dated(sheet, value: date) -> WriteOnlyCell:
+    cell = WriteOnlyCell(sheet, value=value)
+    cell.number_format = XLSX_MOMENT if isinstance(value, datetime) else XLSX_DATE
+    return cell
 
 
 def _styled(sheet, value, font: Font, alignment: Alignment | None = None) -> WriteOnlyCell:

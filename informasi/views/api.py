@@ -64,7 +64,7 @@ def row_json(request, row, *, detail: bool = False, penetapan=None) -> dict[str,
         "kode_klasifikasi": row.kode_klasifikasi,
         "tahun": row.tahun,
         "subjek": row.subjek_list,
-        "tanggal": row.tanggal.isoformat(),
+        "tanggal": timezone.localtime(row.tanggal).isoformat(),
         "url": request.build_absolute_uri(row.get_absolute_url()),
         "api_url": request.build_absolute_uri(
             reverse("informasi:api-detail", args=[row.informasi_id])

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import io
+from datetime import datetime
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.urls import reverse
+from django.utils import timezone
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
@@ -638,3 +640,27 @@ def test_staff_list_query_count(client, actors, django_assert_max_num_queries):
     client.force_login(actors["desk"])
     with django_assert_max_num_queries(12):
         assert client.get(reverse("informasi:entri-list")).status_code == 200
+
+
+@pytest.mark.clock
+def test_api_moments_carry_the_office_offset_and_date(client, published):
+    # A moment is sent with the office's offset (+07:00 in WIB), so its date part is the date
+    # the office saw, also between 00:00 and 07:00 WIB when UTC is still on the day before.
+    entry = published["open"]
+    data = client.get(reverse("informasi:api-detail", args=[entry.pk])).json()
+    for text in (data["tanggal"], data["versi"]["dipublikasikan_pada"]):
+        moment = datetime.fromisoformat(text)
+        assert text.endswith("+07:00"), text
+        assert moment.date() == timezone.localtime(moment).date()
+
+
+@pytest.mark.clock
+def test_xlsx_dates_are_real_dates_written_the_indonesian_way():
+    from ppid_portal.documents import build_xlsx
+
+    moment = timezone.now()
+    content = build_xlsx([("Uji", ["tanggal", "waktu"], [[timezone.localdate(), moment]])])
+    row = list(load_workbook(io.BytesIO(content)).active.iter_rows(min_row=2, max_row=2))[0]
+    assert row[0].number_format == "dd-mm-yyyy" and row[0].value.date() == timezone.localdate()
+    assert row[1].number_format == "dd-mm-yyyy hh:mm"
+    assert abs(row[1].value - timezone.localtime(moment).replace(tzinfo=None)).total_seconds() < 1
