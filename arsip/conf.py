@@ -24,6 +24,10 @@ RETENSI_HORIZON_HARI_DEFAULT = 90
 # A backup older than this (days) is reported on the PPID's dashboard.
 CADANGAN_MAKS_UMUR_HARI_DEFAULT = 2
 
+# Number of the berita acara pemusnahan. Fields: {urut} (sequence in the year of approval,
+# gapless), {tahun}, {bulan} (01–12), {bulan_romawi} (I–XII) of the day of approval.
+NOMOR_BERITA_ACARA_DEFAULT = "{urut:03d}/BA-PMS/PPID/{tahun}"
+
 
 def tautan_models() -> tuple[str, ...]:
     return tuple(getattr(settings, "ARSIP_TAUTAN_MODELS", TAUTAN_MODELS_DEFAULT))
@@ -39,3 +43,7 @@ def retensi_horizon_hari() -> int:
 
 def cadangan_maks_umur_hari() -> int:
     return int(getattr(settings, "ARSIP_CADANGAN_MAKS_UMUR_HARI", CADANGAN_MAKS_UMUR_HARI_DEFAULT))
+
+
+def nomor_berita_acara_format() -> str:
+    return str(getattr(settings, "ARSIP_NOMOR_BERITA_ACARA", NOMOR_BERITA_ACARA_DEFAULT))

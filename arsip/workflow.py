@@ -16,15 +16,16 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.storage import default_storage
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ppid_portal import audit, outbox
+from ppid_portal import audit, numbering, outbox
 from ppid_portal.access import require
 from ppid_portal.roles import Role
 
+from . import conf
 from .models import (
     BerkasArsip,
     ItemArsip,
@@ -68,10 +69,14 @@ def _check(table: dict[tuple[str, str], str], actor, current: str, target: str, 
     require(actor, action)
 
 
-def _nomor_berita_acara(when, offset: int = 0) -> str:
-    year = timezone.localtime(when).year
-    approved = UsulPemusnahan.objects.filter(status=U.DISETUJUI, diputus_pada__year=year).count()
-    return f"{approved + 1 + offset:03d}/BA-PMS/PPID/{year}"
+def _nomor_berita_acara(when) -> str:
+    """The next berita acara number of the year of approval; taken inside the approval's
+    transaction, so a failed approval gives it back."""
+    day = timezone.localtime(when).date()
+    urut = numbering.take(UsulPemusnahan.SERI_BERITA_ACARA, year=day.year)
+    return numbering.format_number(
+        conf.nomor_berita_acara_format(), urut=urut, day=day, setting="ARSIP_NOMOR_BERITA_ACARA"
+    )
 
 
 def _send(
@@ -324,24 +329,16 @@ def pemusnahan_approve(*, usul: UsulPemusnahan, actor, alasan: str) -> UsulPemus
     usul.diputus_oleh = actor
     usul.diputus_pada = now
     usul.alasan_keputusan = alasan
-    for attempt in range(5):
-        usul.nomor_berita_acara = _nomor_berita_acara(now, attempt)
-        try:
-            with transaction.atomic():
-                usul.save(
-                    update_fields=[
-                        "status",
-                        "diputus_oleh",
-                        "diputus_pada",
-                        "alasan_keputusan",
-                        "nomor_berita_acara",
-                    ]
-                )
-            break
-        except IntegrityError:
-            # Another proposal took the number at the same moment.
-            if attempt == 4:
-                raise
+    usul.nomor_berita_acara = _nomor_berita_acara(now)
+    usul.save(
+        update_fields=[
+            "status",
+            "diputus_oleh",
+            "diputus_pada",
+            "alasan_keputusan",
+            "nomor_berita_acara",
+        ]
+    )
     usul.baris.update(terbuka=False)
     audit.record(
         actor=actor,

@@ -63,13 +63,14 @@ from permohonan import deadlines  # noqa: E402
 from permohonan.models import (  # noqa: E402
     Disposisi,
     DokumenPermohonan,
+    JenisNomor,
     Keberatan,
     Keputusan,
-    NomorUrut,
     Permohonan,
 )
 from permohonan.tracking import SESSION_KEY, hash_secret  # noqa: E402
-from permohonan.workflow import default_aturan, format_nomor  # noqa: E402
+from permohonan.workflow import default_aturan, format_nomor, nomor_seri  # noqa: E402
+from ppid_portal import numbering  # noqa: E402
 from ppid_portal.calendar import load_holidays  # noqa: E402
 from ppid_portal.middleware import LAST_SEEN, LOGIN_AT  # noqa: E402
 from ppid_portal.models import AuditLog, StoredFile, UnitKerja, User  # noqa: E402
@@ -601,6 +602,8 @@ def build_dip(text: textgen.Text, rng: random.Random, units, staff, files: Files
         previous = versi
         created_versions.append(versi)
         log(f"version {nomor}: {len(rows)} rows")
+    # The versions were numbered here, not by the counter: the next one follows them.
+    numbering.raise_to(VersiDIP.SERI_NOMOR, value=max(v.nomor for v in created_versions))
     log("search vectors")
     search.rebuild()
     return {"one_mib_entry": one_mib_entry, "excepted": len(excepted)}
@@ -692,7 +695,7 @@ def build_requests(
         received = aware(day, rng.randint(7, 16), rng.randint(0, 59))
         kanal = rng.choices(list(Permohonan.Kanal.values), weights=[45, 30, 5, 10, 8, 2])[0]
         online = kanal == Permohonan.Kanal.ONLINE
-        year, urut, nomor = take(NomorUrut.Jenis.PERMOHONAN, day)
+        year, urut, nomor = take(JenisNomor.PERMOHONAN, day)
         clock = deadlines.notice_clock(day, rules)
         unit = units[int(rng.triangular(0, len(units) - 0.01, 5))]
         nama = text.nama()
@@ -880,7 +883,7 @@ def build_requests(
                     decided_day = min(p.tenggat_pemberitahuan, TODAY - timedelta(days=1))
                     decided = aware(decided_day, 14)
                     hasil = rng.choices(Keputusan.Hasil.values, weights=[60, 12, 8, 12, 8])[0]
-                    kyear, kurut, knomor = take(NomorUrut.Jenis.PEMBERITAHUAN, decided_day)
+                    kyear, kurut, knomor = take(JenisNomor.PEMBERITAHUAN, decided_day)
                     notice = pdfgen.pdf_bytes(
                         f"Pemberitahuan tertulis {knomor} atas permohonan {nomor} {nama}",
                         rng.randint(3_000, 6_000),
@@ -973,7 +976,7 @@ def build_requests(
                     if objection_due:
                         filed = decided_day + timedelta(days=rng.randint(1, 10))
                         if filed < TODAY:
-                            byear, burut, bnomor = take(NomorUrut.Jenis.KEBERATAN, filed)
+                            byear, burut, bnomor = take(JenisNomor.KEBERATAN, filed)
                             kb_state = rng.choices(Keberatan.Status.values, weights=[25, 65, 10])[0]
                             kb = Keberatan(
                                 pk=next_keb,
@@ -1004,7 +1007,7 @@ def build_requests(
                             )
                             if kb_state == Keberatan.Status.DIPUTUS:
                                 answered_day = min(kb.tenggat_tanggapan, TODAY)
-                                tyear, turut, tnomor = take(NomorUrut.Jenis.TANGGAPAN, answered_day)
+                                tyear, turut, tnomor = take(JenisNomor.TANGGAPAN, answered_day)
                                 kb.putusan = Keberatan.Putusan.MENGUATKAN
                                 kb.pertimbangan = "Alasan penolakan PPID telah sesuai Pasal 17."
                                 kb.nomor_tanggapan = tnomor
@@ -1052,7 +1055,7 @@ def build_requests(
     copy_through(Keputusan.dokumen.through, decision_docs)
     copy_objects(Keberatan, objections)
     for (jenis, year), last in counters.items():
-        NomorUrut.objects.update_or_create(jenis=jenis, tahun=year, defaults={"terakhir": last})
+        numbering.raise_to(nomor_seri(jenis), year=year, value=last)
     log(
         f"{len(requests)} requests, {len(assignments)} assignments, {len(decisions)} decisions, "
         f"{len(unit_docs)} unit documents, {len(objections)} objections"

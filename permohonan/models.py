@@ -137,29 +137,15 @@ class AturanTenggat(models.Model):
         )
 
 
-class NomorUrut(models.Model):
-    """The last number issued per kind and year. Locked with select_for_update while a number is
-    taken, in the same transaction that stores it, so numbers are unique and gapless."""
+class JenisNomor(models.TextChoices):
+    """The number series of this app. Each is counted per year by the portal's one gapless
+    counter (`ppid_portal.numbering`, series "permohonan.<value>"); its format is the office's
+    setting (`conf.nomor_format`)."""
 
-    class Jenis(models.TextChoices):
-        PERMOHONAN = "permohonan", _("Nomor pendaftaran permohonan")
-        KEBERATAN = "keberatan", _("Nomor keberatan")
-        PEMBERITAHUAN = "pemberitahuan", _("Nomor pemberitahuan tertulis")
-        TANGGAPAN = "tanggapan", _("Nomor tanggapan atas keberatan")
-
-    jenis = models.CharField(_("jenis"), max_length=20, choices=Jenis)
-    tahun = models.PositiveSmallIntegerField(_("tahun"))
-    terakhir = models.PositiveIntegerField(_("nomor terakhir"), default=0)
-
-    class Meta:
-        verbose_name = _("nomor urut")
-        verbose_name_plural = _("nomor urut")
-        constraints = [
-            models.UniqueConstraint(fields=["jenis", "tahun"], name="permohonan_nomor_urut_unik")
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.jenis} {self.tahun}: {self.terakhir}"
+    PERMOHONAN = "permohonan", _("Nomor pendaftaran permohonan")
+    KEBERATAN = "keberatan", _("Nomor keberatan")
+    PEMBERITAHUAN = "pemberitahuan", _("Nomor pemberitahuan tertulis")
+    TANGGAPAN = "tanggapan", _("Nomor tanggapan atas keberatan")
 
 
 class Permohonan(models.Model):

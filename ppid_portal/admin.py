@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 
 from . import audit
-from .models import AuditLog, EmailKeluar, HariLibur, StoredFile, UnitKerja, User
+from .models import AuditLog, EmailKeluar, HariLibur, NomorUrut, StoredFile, UnitKerja, User
 
 
 @admin.register(UnitKerja)
@@ -110,6 +110,24 @@ class EmailKeluarAdmin(admin.ModelAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).defer("isi")
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(NomorUrut)
+class NomorUrutAdmin(admin.ModelAdmin):
+    """Read-only: a counter set by hand would issue a number twice or skip one."""
+
+    list_display = ["seri", "tahun", "terakhir"]
+    list_filter = ["seri"]
+    readonly_fields = ["seri", "tahun", "terakhir"]
 
     def has_add_permission(self, request):
         return False

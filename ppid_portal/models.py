@@ -230,6 +230,31 @@ class KalenderTahun(models.Model):
         return str(self.tahun)
 
 
+class NomorUrut(models.Model):
+    """The last number issued in one series and year: the one counter behind every numbered
+    document of the portal (nomor pendaftaran, keberatan, pemberitahuan tertulis, penetapan,
+    berita acara, ...). Only `ppid_portal.numbering` changes it, with the row locked in the
+    transaction that stores the number, so each series is unique and gapless.
+
+    `tahun` is 0 for a series that never restarts (DIP versions). A federation of offices will
+    add the office to the key; `numbering` is the only code that would change with it."""
+
+    seri = models.CharField(_("seri"), max_length=40)
+    tahun = models.PositiveSmallIntegerField(_("tahun"))
+    terakhir = models.PositiveIntegerField(_("nomor terakhir"), default=0)
+
+    class Meta:
+        ordering = ["seri", "-tahun"]
+        verbose_name = _("nomor urut")
+        verbose_name_plural = _("nomor urut")
+        constraints = [
+            models.UniqueConstraint(fields=["seri", "tahun"], name="portal_nomor_urut_unik")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.seri} {self.tahun}: {self.terakhir}"
+
+
 class HalamanPortal(models.Model):
     """A page of the public website that the office writes itself (profil PPID, maklumat
     pelayanan, ...). Text is plain: paragraphs and line breaks, no HTML, so nothing typed into it

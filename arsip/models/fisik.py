@@ -157,6 +157,12 @@ class ItemArsip(models.Model):
         KEPING = "keping", _("keping")
         FILE = "file", _("file")
 
+    # The series of the number on the label (ARS-00001).
+    SERI_NOMOR = "arsip.item"
+
+    # Not the primary key: a database sequence skips a value whenever a transaction rolls back,
+    # and the number on the labels must not.
+    urut = models.PositiveIntegerField(_("nomor urut"), unique=True, editable=False)
     kode_klasifikasi = models.CharField(
         _("kode klasifikasi"), max_length=40, validators=[kode_klasifikasi_validator]
     )
@@ -237,7 +243,7 @@ class ItemArsip(models.Model):
 
     @property
     def nomor(self) -> str:
-        return f"ARS-{self.pk:05d}" if self.pk else "ARS-?"
+        return f"ARS-{self.urut:05d}" if self.urut else "ARS-?"
 
     @property
     def tanggal_dasar(self):

@@ -107,6 +107,9 @@ class UsulPemusnahan(models.Model):
         DITOLAK = "ditolak", _("Ditolak")
         DIBATALKAN = "dibatalkan", _("Dibatalkan")
 
+    # The series of the berita acara number, counted per year of approval.
+    SERI_BERITA_ACARA = "arsip.berita_acara"
+
     status = models.CharField(
         _("status"), max_length=12, choices=Status, default=Status.DIAJUKAN, db_index=True
     )

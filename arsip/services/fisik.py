@@ -11,7 +11,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import models, transaction
 from django.utils.translation import gettext as _
 
-from ppid_portal import audit
+from ppid_portal import audit, numbering
 from ppid_portal.access import require
 from ppid_portal.files import discard_on_rollback, store_upload
 from ppid_portal.models import StoredFile, UnitKerja
@@ -182,7 +182,9 @@ def item_create(
     if tanggal_selesai and tanggal_selesai < tanggal_mulai:
         raise ValidationError({"tanggal_selesai": _("Tanggal akhir tidak boleh sebelum awal.")})
     _apply_retensi(item)
-    _full_clean(item)
+    _full_clean(item, exclude=["urut"])
+    # After validation: the series stays locked from here until the transaction ends.
+    item.urut = numbering.take(ItemArsip.SERI_NOMOR)
     item.save()
     if lokasi is not None:
         PemindahanItem.objects.create(

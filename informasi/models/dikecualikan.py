@@ -400,6 +400,9 @@ class PenetapanPengecualian(models.Model):
         SEDANG = 2, _("Sedang")
         RENDAH = 3, _("Rendah")
 
+    # The series of `urut`, counted per year of the decree (ppid_portal.numbering).
+    SERI_NOMOR = "informasi.penetapan"
+
     uji = models.ForeignKey(
         UjiKonsekuensi,
         verbose_name=_("uji konsekuensi"),

@@ -347,6 +347,9 @@ class VersiDIP(models.Model):
         DIGANTIKAN = "digantikan", _("Digantikan versi baru")
         DIBATALKAN = "dibatalkan", _("Dibatalkan")
 
+    # The series of `nomor`, which never restarts (ppid_portal.numbering).
+    SERI_NOMOR = "informasi.versi_dip"
+
     nomor = models.PositiveIntegerField(_("nomor versi"), unique=True)
     nomor_sk = models.CharField(_("nomor SK penetapan"), max_length=120, unique=True)
     tanggal_sk = models.DateField(_("tanggal SK"))

@@ -12,13 +12,12 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
-from django.db.models import Max
+from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from ppid_portal import audit
+from ppid_portal import audit, numbering
 from ppid_portal.access import can, require
 from ppid_portal.models import StoredFile, UnitKerja
 from ppid_portal.retention import retention_text
@@ -436,6 +435,9 @@ def version_set(
     jabatan_penandatangan = _required_text(
         jabatan_penandatangan, _("Jabatan penandatangan wajib diisi.")
     )
+    # Taken first: the series stays locked until this transaction ends, so versions are set
+    # one at a time and the checks below see every version set before this one.
+    nomor = numbering.take(VersiDIP.SERI_NOMOR)
     pending = list(
         VersiDIP.objects.select_for_update().filter(status__in=[V.DITETAPKAN, V.DIPERINTAHKAN])
     )
@@ -462,25 +464,18 @@ def version_set(
         raise ValidationError(
             _("Belum ada entri yang didokumentasikan: DIP tidak dapat ditetapkan kosong.")
         )
-    nomor = (VersiDIP.objects.aggregate(n=Max("nomor"))["n"] or 0) + 1
-    try:
-        with transaction.atomic():
-            versi = VersiDIP.objects.create(
-                nomor=nomor,
-                nomor_sk=nomor_sk,
-                tanggal_sk=tanggal_sk,
-                penandatangan=penandatangan,
-                jabatan_penandatangan=jabatan_penandatangan,
-                keterangan=keterangan.strip(),
-                sebelumnya=previous,
-                status=VERSION_INITIAL,
-                dibuat_oleh=actor,
-                dibuat_pada=timezone.now(),
-            )
-    except IntegrityError:
-        raise ValidationError(
-            _("Versi lain baru saja ditetapkan bersamaan. Muat ulang halaman dan coba lagi.")
-        ) from None
+    versi = VersiDIP.objects.create(
+        nomor=nomor,
+        nomor_sk=nomor_sk,
+        tanggal_sk=tanggal_sk,
+        penandatangan=penandatangan,
+        jabatan_penandatangan=jabatan_penandatangan,
+        keterangan=keterangan.strip(),
+        sebelumnya=previous,
+        status=VERSION_INITIAL,
+        dibuat_oleh=actor,
+        dibuat_pada=timezone.now(),
+    )
     rows = EntriVersi.objects.bulk_create(
         [
             EntriVersi(

@@ -9,15 +9,14 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from django.conf import settings
-from django.core.exceptions import ImproperlyConfigured, PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
-from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from ppid_portal import audit
+from ppid_portal import audit, numbering
 from ppid_portal.access import can, require, user_roles
 from ppid_portal.calendar import holidays_around
 from ppid_portal.files import UploadValidator, discard_on_rollback, store_upload
@@ -96,14 +95,9 @@ def available_penetapan_transitions(penetapan: PenetapanPengecualian, user) -> l
 
 
 def format_nomor_penetapan(urut: int, day: date) -> str:
-    roman = ("", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
-    fmt = conf.nomor_penetapan_format()
-    try:
-        return fmt.format(
-            urut=urut, tahun=day.year, bulan=f"{day.month:02d}", bulan_romawi=roman[day.month]
-        )
-    except (KeyError, IndexError, ValueError) as exc:
-        raise ImproperlyConfigured(f"INFORMASI_NOMOR_PENETAPAN tidak sah: {fmt!r} ({exc})") from exc
+    return numbering.format_number(
+        conf.nomor_penetapan_format(), urut=urut, day=day, setting="INFORMASI_NOMOR_PENETAPAN"
+    )
 
 
 @discard_on_rollback()
@@ -163,9 +157,8 @@ def penetapan_issue(
         except ValidationError as exc:
             raise ValidationError({"berkas_sensor": exc.messages}) from exc
         stored = store_upload(berkas_sensor, purpose=StoredFile.Purpose.DOKUMEN_DIP, actor=actor)
-    urut = (
-        PenetapanPengecualian.objects.filter(tahun=tanggal.year).aggregate(n=Max("urut"))["n"] or 0
-    ) + 1
+    # The decree's number, per year of its date; a decree refused below gives it back.
+    urut = numbering.take(PenetapanPengecualian.SERI_NOMOR, year=tanggal.year)
     nama, jabatan = _person(actor)
     now = _now(at)
     try:
@@ -195,10 +188,11 @@ def penetapan_issue(
                 berkas_sensor=stored,
             )
     except IntegrityError:
+        # Another decree of the same entry still waits for the Atasan PPID.
         raise ValidationError(
             _(
-                "Penetapan tidak dapat diterbitkan: nomor baru saja dipakai, atau entri ini "
-                "sudah memiliki penetapan yang menunggu persetujuan. Muat ulang dan coba lagi."
+                "Penetapan tidak dapat diterbitkan: entri ini sudah memiliki penetapan yang "
+                "menunggu persetujuan. Muat ulang dan coba lagi."
             )
         ) from None
     audit.record(

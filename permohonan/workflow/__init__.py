@@ -20,7 +20,7 @@ workflow.permohonan_submit(...)`):
 - `permohonan`: requests, from intake to the written decision and its delivery;
 - `keberatan`: objections and the record of a sengketa;
 - `laporan`: the annual report;
-- `nomor`: numbering (`format_nomor`, `take_number`);
+- `nomor`: numbering (`format_nomor`, `take_number`, `nomor_seri`) over `ppid_portal.numbering`;
 - `uji`: consequence tests of the information a request asks for (the sheet is `informasi`'s;
   the link to the request, `UjiPermohonan`, is this app's);
 - `_common`: the transition tables, `_set_status` and the plumbing every step uses.
@@ -59,7 +59,7 @@ from .keberatan import (
     sengketa_update,
 )
 from .laporan import LAPORAN_TAHUN_PERTAMA, laporan_approve, laporan_cancel, laporan_create
-from .nomor import ROMAN, format_nomor, take_number
+from .nomor import ROMAN, format_nomor, nomor_seri, take_number
 from .permohonan import (
     Putusan,
     disposisi_answer,
@@ -113,6 +113,7 @@ __all__ = [
     "laporan_approve",
     "laporan_cancel",
     "laporan_create",
+    "nomor_seri",
     "notice_extension_days",
     "open_test",
     "permohonan_assign",

@@ -20,7 +20,7 @@ from ppid_portal.models import User
 from ppid_portal.roles import Role
 
 from .. import deadlines, documents, notifications
-from ..models import Keberatan, NomorUrut, Permohonan, Sengketa
+from ..models import JenisNomor, Keberatan, Permohonan, Sengketa
 from ..tracking import Pemohon
 from ..validators import clean_telepon
 from ._common import (
@@ -137,7 +137,7 @@ def keberatan_submit(
                 "g": ground.strftime("%d-%m-%Y"),
             }
         )
-    year, urut, nomor = take_number(NomorUrut.Jenis.KEBERATAN, today)
+    year, urut, nomor = take_number(JenisNomor.KEBERATAN, today)
     kb = Keberatan(
         nomor=nomor,
         tahun=year,
@@ -201,7 +201,7 @@ def keberatan_decide(
     p = _lock(Permohonan, kb.permohonan_id)
     rules = p.rules
     holidays = _holidays(today)
-    year, urut, nomor = take_number(NomorUrut.Jenis.TANGGAPAN, today)
+    year, urut, nomor = take_number(JenisNomor.TANGGAPAN, today)
     kb.putusan = putusan
     kb.pertimbangan = _text(pertimbangan)
     kb.nomor_tanggapan = nomor

@@ -1,42 +1,35 @@
-"""Numbering of requests, objections and notices: `format_nomor` renders the office's format
-(`conf.nomor_format`), `take_number` takes the next gapless number of a year inside the caller's
-transaction."""
+"""Numbers of requests, objections and notices: the office's formats (`conf.nomor_format`) over
+the portal's gapless series (`ppid_portal.numbering`), one series per kind (`JenisNomor`) and
+year, named "permohonan.<jenis>"."""
 
 from __future__ import annotations
 
 from datetime import date
 
-from django.core.exceptions import ImproperlyConfigured
+from ppid_portal import numbering
+from ppid_portal.numbering import ROMAN
 
 from .. import conf
-from ..models import NomorUrut
 
-ROMAN = ("", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
+__all__ = ["ROMAN", "format_nomor", "nomor_seri", "take_number"]
+
+
+def nomor_seri(jenis: str) -> str:
+    """The `ppid_portal.numbering` series of a `JenisNomor`."""
+    return f"permohonan.{jenis}"
 
 
 def format_nomor(jenis: str, urut: int, day: date) -> str:
-    fmt = conf.nomor_format(jenis)
-    try:
-        return fmt.format(
-            urut=urut, tahun=day.year, bulan=f"{day.month:02d}", bulan_romawi=ROMAN[day.month]
-        )
-    except (KeyError, IndexError, ValueError) as exc:
-        raise ImproperlyConfigured(f"Format nomor {jenis} tidak sah: {fmt!r} ({exc})") from exc
+    return numbering.format_number(
+        conf.nomor_format(jenis), urut=urut, day=day, setting=f"Format nomor {jenis}"
+    )
 
 
 def take_number(jenis: str, day: date) -> tuple[int, int, str]:
     """The next number of `jenis` in `day`'s year: (year, sequence, formatted).
 
-    Must run inside the transaction that stores the number. The counter row is created if
-    missing (a concurrent creator is waited for, not duplicated) and then locked until commit,
-    so two requests never share a number, and a rolled-back request gives its number back:
-    unique and gapless on PostgreSQL and on SQLite (whose IMMEDIATE transactions serialise
-    writers).
+    Runs inside the transaction that stores the number; the series stays locked until it ends,
+    so two documents never share a number and a rolled-back one gives its number back.
     """
-    NomorUrut.objects.bulk_create(
-        [NomorUrut(jenis=jenis, tahun=day.year, terakhir=0)], ignore_conflicts=True
-    )
-    counter = NomorUrut.objects.select_for_update().get(jenis=jenis, tahun=day.year)
-    counter.terakhir += 1
-    counter.save(update_fields=["terakhir"])
-    return day.year, counter.terakhir, format_nomor(jenis, counter.terakhir, day)
+    urut = numbering.take(nomor_seri(jenis), year=day.year)
+    return day.year, urut, format_nomor(jenis, urut, day)

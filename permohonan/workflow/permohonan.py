@@ -24,7 +24,14 @@ from ppid_portal.models import UnitKerja, User
 from ppid_portal.roles import Role
 
 from .. import conf, deadlines, documents, notifications
-from ..models import AturanTenggat, Disposisi, DokumenPermohonan, Keputusan, NomorUrut, Permohonan
+from ..models import (
+    AturanTenggat,
+    Disposisi,
+    DokumenPermohonan,
+    JenisNomor,
+    Keputusan,
+    Permohonan,
+)
 from ..tracking import Pemohon, new_secret, tracking_link
 from ..validators import clean_nik, clean_telepon
 from ._common import (
@@ -168,7 +175,7 @@ def permohonan_submit(
     rules = aturan.as_rules()
     holidays = _holidays(day)
     clock = deadlines.notice_clock(day, rules)
-    year, urut, nomor = take_number(NomorUrut.Jenis.PERMOHONAN, day)
+    year, urut, nomor = take_number(JenisNomor.PERMOHONAN, day)
     code, token_hash = new_secret()
     user = actor if getattr(actor, "is_authenticated", False) else None
     permohonan = Permohonan(
@@ -720,7 +727,7 @@ def permohonan_decide(
     uji = None
     if putusan.hasil == H.DITOLAK_DIKECUALIKAN and penetapan is None:
         uji = start_test_for_refusal(p, actor=actor, dasar=putusan.dasar_pengecualian, at=at)
-    year, urut, nomor = take_number(NomorUrut.Jenis.PEMBERITAHUAN, today)
+    year, urut, nomor = take_number(JenisNomor.PEMBERITAHUAN, today)
     keputusan = Keputusan.objects.create(
         permohonan=p,
         nomor=nomor,

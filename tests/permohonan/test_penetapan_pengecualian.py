@@ -16,8 +16,9 @@ from pypdf import PdfReader
 from informasi import workflow as informasi_workflow
 from informasi.models import InformasiPublik, PenetapanPengecualian
 from permohonan import documents, workflow
-from permohonan.models import Keputusan, NomorUrut, UjiPermohonan
+from permohonan.models import Keputusan, UjiPermohonan
 from permohonan.tracking import Pemohon
+from ppid_portal.models import NomorUrut
 from ppid_portal.roles import Role
 from tests.informasi.factories import (
     completed_uji,

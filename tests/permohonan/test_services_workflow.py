@@ -17,14 +17,13 @@ from permohonan.models import (
     Disposisi,
     Keberatan,
     Keputusan,
-    NomorUrut,
     Permohonan,
     Sengketa,
 )
 from permohonan.tracking import Pemohon
 from ppid_portal import audit
 from ppid_portal.calendar import load_holidays
-from ppid_portal.models import StoredFile
+from ppid_portal.models import NomorUrut, StoredFile
 from ppid_portal.roles import Role
 from ppid_portal.workdays import add_working_days, working_days_between
 from tests.portal.samples import pdf_bytes
@@ -383,7 +382,7 @@ def test_counters_are_per_kind_and_per_year():
         assert workflow.take_number("permohonan", date(2027, 2, 1))[2] == "002/PPID/II/2027"
         assert workflow.take_number("keberatan", date(2027, 2, 1))[2] == "001/KEB/PPID/II/2027"
         assert workflow.take_number("permohonan", date(2028, 1, 3))[2] == "001/PPID/I/2028"
-    assert NomorUrut.objects.get(jenis="permohonan", tahun=2027).terakhir == 2
+    assert NomorUrut.objects.get(seri="permohonan.permohonan", tahun=2027).terakhir == 2
 
 
 def test_number_format_is_configurable(settings, users):
@@ -662,7 +661,7 @@ def test_bad_decisions_are_refused_and_create_nothing(users, putusan, field):
     assert field in exc.value.message_dict
     p.refresh_from_db()
     assert p.status == PS.DIPROSES and Keputusan.objects.count() == 0
-    assert not NomorUrut.objects.filter(jenis="pemberitahuan", terakhir__gt=0).exists()
+    assert not NomorUrut.objects.filter(seri="permohonan.pemberitahuan", terakhir__gt=0).exists()
 
 
 def test_giving_information_needs_documents_unless_viewed_on_site(users):

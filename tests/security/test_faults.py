@@ -20,8 +20,8 @@ from django.test import Client
 from django.urls import reverse
 
 from permohonan import tracking, workflow
-from permohonan.models import Keberatan, Keputusan, NomorUrut, Permohonan
-from ppid_portal.models import AuditLog, EmailKeluar, StoredFile
+from permohonan.models import JenisNomor, Keberatan, Keputusan, Permohonan
+from ppid_portal.models import AuditLog, EmailKeluar, NomorUrut, StoredFile
 from ppid_portal.roles import Role
 from tests.permohonan.factories import NIK, decided
 from tests.portal.samples import pdf_bytes, png_bytes
@@ -130,7 +130,7 @@ def media_files() -> set[str]:
 
 
 def counters() -> dict[str, int]:
-    return dict(NomorUrut.objects.values_list("jenis", "terakhir"))
+    return dict(NomorUrut.objects.values_list("seri", "terakhir"))
 
 
 def assert_nothing_written(response, before, files_before, counters_before, fault, caplog):
@@ -174,7 +174,7 @@ def test_database_gone_mid_request_gives_503_and_writes_nothing(
     with django_capture_on_commit_callbacks(execute=True):
         assert client.post(reverse("permohonan:ajukan"), request_form()).status_code == 302
     p = Permohonan.objects.get()
-    assert p.urut == counters_before.get(NomorUrut.Jenis.PERMOHONAN, 0) + 1
+    assert p.urut == counters_before.get(workflow.nomor_seri(JenisNomor.PERMOHONAN), 0) + 1
     assert len(media_files() - files_before) == 1
     assert EmailKeluar.objects.filter(penerima="siti@contoh.id").exists()
 
@@ -235,7 +235,7 @@ def test_database_gone_mid_objection_gives_503_and_writes_nothing(
     with django_capture_on_commit_callbacks(execute=True):
         assert client.post(url, objection_form()).status_code == 302
     kb = Keberatan.objects.get()
-    assert kb.urut == counters_before.get(NomorUrut.Jenis.KEBERATAN, 0) + 1
+    assert kb.urut == counters_before.get(workflow.nomor_seri(JenisNomor.KEBERATAN), 0) + 1
 
 
 @pytest.mark.django_db(transaction=True)

@@ -109,7 +109,7 @@ def test_every_app_to_zero_and_back_on_sqlite_and_postgresql(tmp_path):
 # --------------------------------------------------------------------------- issue 13: layers
 # Before issue 13, `informasi` 0003 gave the consequence test a foreign key to the request and the
 # opening of excepted information one to the keberatan. The links now live in `permohonan`
-# (`UjiPermohonan`, `Keberatan.pembukaan`) and `permohonan` 0005 moves the old columns of an
+# (`UjiPermohonan`, `Keberatan.pembukaan`) and `permohonan` 0007 moves the old columns of an
 # existing database there. The check builds a database with the migration files of that time
 # (tests/security/legacy/), converts it, fills it with the demo data, migrates it back to the old
 # shape and forward again; a second database migrated afresh gives the expected shape.
@@ -218,7 +218,7 @@ def links():
 
 
 report["before"] = links()
-call_command("migrate", "permohonan", "0004", verbosity=0)
+call_command("migrate", "permohonan", "0006", verbosity=0)
 report["reversed"] = schema(tables)
 with connection.cursor() as cursor:
     cursor.execute(

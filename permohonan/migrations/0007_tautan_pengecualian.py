@@ -260,8 +260,8 @@ class MoveLegacyLinks(Operation):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('informasi', '0003_pengecualian'),
-        ('permohonan', '0004_merge_0003_keputusan_penetapan_0003_laporan_survei'),
+        ('informasi', '0004_nomor_urut'),
+        ('permohonan', '0006_hapus_nomor_urut'),
     ]
 
     operations = [
