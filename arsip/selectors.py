@@ -95,6 +95,13 @@ def retensi_untuk_kode(kode: str) -> Retensi | None:
     return retensi_dari_jadwal(jadwal) if jadwal else None
 
 
+def teks_retensi_untuk_kode(kode: str) -> str | None:
+    """The retention text of a code, as other apps read it through `ppid_portal.retention`
+    (registered in `ArsipConfig.ready()`)."""
+    jadwal = jadwal_untuk_kode(kode)
+    return jadwal.teks_retensi if jadwal else None
+
+
 # --- Generic links ------------------------------------------------------------------------------
 
 

@@ -34,7 +34,6 @@ class UjiProposeForm(forms.Form):
         label=_("Entri DIP yang diusulkan untuk dikecualikan"),
         queryset=InformasiPublik.objects.none(),
         required=False,
-        help_text=_("Kosongkan bila yang diuji adalah informasi yang diminta dalam permohonan."),
     )
     judul_informasi = forms.CharField(
         label=_("Informasi yang diuji"),
@@ -54,10 +53,10 @@ class UjiProposeForm(forms.Form):
         error_messages={"required": _("Tuliskan mengapa informasi ini diusulkan dikecualikan.")},
     )
 
-    def __init__(self, *args, entries=None, permohonan=None, **kwargs):
+    def __init__(self, *args, entries=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.permohonan = permohonan
-        if permohonan is not None:
+        if entries is None:
+            # The information a request asks for (the requests app's page): no entry to choose.
             del self.fields["informasi"]
         else:
             self.fields["informasi"].queryset = entries

@@ -193,13 +193,11 @@ def _may_propose(user, obj) -> bool:
     roles = user_roles(user)
     if roles & SHEET_EDITORS:
         return True
-    # The unit holding the information: its own entries, or a request assigned to it.
+    # The unit holding the information: its own entries. (Whether a unit may test what a
+    # request asks for is the requests app's rule; it then proposes without an entry.)
     if obj is None:
         return user.unit_id is not None
-    if isinstance(obj, InformasiPublik):
-        return obj.unit_id == user.unit_id
-    disposisi = getattr(obj, "disposisi", None)
-    return disposisi is not None and disposisi.filter(unit_id=user.unit_id).exists()
+    return isinstance(obj, InformasiPublik) and obj.unit_id == user.unit_id
 
 
 def _edits_sheet(user, uji) -> bool:

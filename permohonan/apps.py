@@ -47,6 +47,10 @@ class PermohonanConfig(AppConfig):
     verbose_name = "Permohonan dan Keberatan"
 
     def ready(self) -> None:
+        from . import related
+
+        # informasi's pages show what this app links to their objects (ppid_portal.related).
+        related.register()
         post_migrate.connect(
             ensure_default_aturan, sender=self, dispatch_uid="permohonan_default_aturan"
         )

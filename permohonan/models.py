@@ -7,6 +7,7 @@ States change only through `permohonan.workflow`.
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
@@ -14,6 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from informasi.models import UjiKonsekuensi
 from ppid_portal.models import StoredFile, UnitKerja
 
 from .deadlines import PEMBERITAHUAN, AturanHari, JamKelengkapan
@@ -643,6 +645,16 @@ class Keberatan(models.Model):
     tanggapan_pemohon = models.TextField(_("tanggapan pemohon atas putusan"), blank=True)
     ditarik_pada = models.DateTimeField(_("ditarik pada"), null=True, blank=True)
     alasan_penarikan = models.TextField(_("alasan penarikan"), blank=True)
+    # UU 14/2008 Ps 35(1)a: granted against a refusal that cited a decree, the keberatan opens
+    # the excepted information; the decision recorded in `informasi` (one per keberatan).
+    pembukaan = models.OneToOneField(
+        "informasi.PembukaanInformasi",
+        verbose_name=_("pembukaan informasi yang dikecualikan"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     created_at = models.DateTimeField(default=timezone.now, editable=False)
 
     class Meta:
@@ -750,6 +762,61 @@ class Sengketa(models.Model):
 
     def get_absolute_url(self) -> str:
         return self.permohonan.get_absolute_url()
+
+
+class UjiPermohonan(models.Model):
+    """A consequence test (`informasi.UjiKonsekuensi`) of the information a request asks for:
+    started from the request page or by a refusal without a decree (UU 14/2008 Ps 17, 19).
+
+    The link lives here because requests build on excepted information, not the reverse.
+    `terbuka` mirrors the sheet's state (draf or diedarkan) so that the database itself keeps
+    one open test per request; `permohonan.workflow` sets it when the link is made and a
+    `post_save` receiver of the sheet keeps it (a closed sheet never opens again)."""
+
+    permohonan = models.ForeignKey(
+        Permohonan,
+        verbose_name=_("permohonan"),
+        on_delete=models.PROTECT,
+        related_name="uji_set",
+    )
+    uji = models.OneToOneField(
+        "informasi.UjiKonsekuensi",
+        verbose_name=_("uji konsekuensi"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    terbuka = models.BooleanField(_("uji belum selesai"), default=True)
+
+    OPEN_STATES = (UjiKonsekuensi.Status.DRAF, UjiKonsekuensi.Status.DIEDARKAN)
+
+    class Meta:
+        ordering = ["-uji_id"]
+        verbose_name = _("uji konsekuensi atas permohonan")
+        verbose_name_plural = _("uji konsekuensi atas permohonan")
+        constraints = [
+            # One open sheet at a time per request.
+            models.UniqueConstraint(
+                fields=["permohonan"],
+                condition=Q(terbuka=True),
+                name="permohonan_uji_satu_terbuka",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.permohonan} — uji #{self.uji_id}"
+
+    def save(self, *args, **kwargs):
+        sheet = UjiKonsekuensi.objects.filter(pk=self.uji_id).values("status", "atas_permintaan")
+        sheet = sheet.first() or {}
+        # The request is part of what the participants sign: not moved once the sheet is done.
+        if sheet.get("status") in UjiKonsekuensi.FROZEN_STATES:
+            raise ValidationError(
+                _("Uji konsekuensi yang sudah selesai tidak dapat dipindahkan ke permohonan lain.")
+            )
+        # A request's test says so on the sheet (its check "an entry or a request" reads it).
+        if sheet and not sheet["atas_permintaan"]:
+            raise ValueError("the sheet does not test requested information (atas_permintaan)")
+        super().save(*args, **kwargs)
 
 
 class PengingatTerkirim(models.Model):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
 
-from ppid_portal.access import register
+from ppid_portal.access import has_role, register
 from ppid_portal.roles import Role
 
 FULL_VIEW_ROLES = (Role.DESK, Role.PPID, Role.ATASAN)
@@ -37,6 +37,14 @@ def _assigned_to_own_unit(user, obj) -> bool:
     if isinstance(obj, Permohonan):
         return selectors.permohonan_visible_to(user).filter(pk=obj.pk).exists()
     return False
+
+
+def _tests_requested_information(user, obj) -> bool:
+    """The PPID and the Tim Pertimbangan test any request's information (as any DIP entry);
+    a Penyedia only that of a request assigned to their unit (they hold it)."""
+    if obj is None or has_role(user, Role.PPID, Role.TIM_PERTIMBANGAN):
+        return True
+    return _assigned_to_own_unit(user, obj)
 
 
 def _own_unit_disposisi(user, obj) -> bool:
@@ -89,6 +97,15 @@ register(
     description=_("Menyediakan dokumen atau menyatakan informasi tidak dikuasai unit"),
 )
 register("permohonan.putus", roles=[Role.PPID], description=_("Memutus permohonan"))
+register(
+    "permohonan.mulai_uji",
+    roles=[Role.PPID, Role.TIM_PERTIMBANGAN, Role.PENYEDIA],
+    check=_tests_requested_information,
+    description=_(
+        "Memulai uji konsekuensi atas informasi yang diminta "
+        "(Penyedia: permohonan yang didisposisikan ke unitnya)"
+    ),
+)
 register(
     "permohonan.perpanjang",
     roles=[Role.PPID],

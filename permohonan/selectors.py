@@ -12,13 +12,21 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
+from informasi.selectors import uji_visible_to
 from ppid_portal import dates
 from ppid_portal.access import has_role
 from ppid_portal.calendar import load_holidays
 from ppid_portal.roles import Role
 
 from . import conf, deadlines
-from .models import Disposisi, DokumenPermohonan, Keberatan, Keputusan, Permohonan
+from .models import (
+    Disposisi,
+    DokumenPermohonan,
+    Keberatan,
+    Keputusan,
+    Permohonan,
+    UjiPermohonan,
+)
 from .rules import FULL_VIEW_ROLES
 from .validators import mask_nik
 
@@ -120,6 +128,16 @@ def permohonan_visible_to(user, *, register: bool = False) -> QuerySet[Permohona
     if unit is not None and not register:
         return qs.filter(Exists(Disposisi.objects.filter(permohonan=OuterRef("pk"), unit_id=unit)))
     return qs.none()
+
+
+def uji_of_permohonan(user, permohonan: Permohonan) -> list:
+    """The consequence tests of the information a request asks for that `user` may read
+    (`informasi`'s rule), newest first."""
+    return list(
+        uji_visible_to(user)
+        .filter(pk__in=UjiPermohonan.objects.filter(permohonan=permohonan).values("uji_id"))
+        .order_by("-diusulkan_pada", "-id")
+    )
 
 
 def keberatan_visible_to(user, *, register: bool = False) -> QuerySet[Keberatan]:

@@ -70,6 +70,7 @@ urlpatterns = [
     path("staf/<int:pk>/disposisi/", staff.DisposisiView.as_view(), name="disposisi"),
     path("staf/<int:pk>/perpanjang/", staff.PerpanjangView.as_view(), name="perpanjang"),
     path("staf/<int:pk>/putus/", staff.PutusView.as_view(), name="putus"),
+    path("staf/<int:pk>/uji-konsekuensi/", staff.MulaiUjiView.as_view(), name="mulai_uji"),
     path("staf/<int:pk>/tarik/", staff.TarikDeskView.as_view(), name="tarik_desk"),
     path("staf/<int:pk>/kode-baru/", staff.KodeBaruView.as_view(), name="kode_baru"),
     path("staf/<int:pk>/tanda-bukti/", staff.TandaBuktiStafView.as_view(), name="tanda_bukti"),

@@ -21,6 +21,7 @@ from django.urls import reverse
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
+from ppid_portal import related
 from ppid_portal.models import StoredFile, UnitKerja
 
 from .. import pengecualian
@@ -58,7 +59,9 @@ class UjiKonsekuensi(models.Model):
     status = models.CharField(
         _("status"), max_length=12, choices=Status, default=Status.DRAF, db_index=True
     )
-    # What is tested: a DIP entry, or the information asked for in a request (or both).
+    # What is tested: a DIP entry, or the information asked for in a request (or both). The
+    # request itself is recorded by the requests app, which points at the sheet (layers point
+    # one way); here only the fact that the sheet tests requested information.
     informasi = models.ForeignKey(
         InformasiPublik,
         verbose_name=_("entri DIP"),
@@ -67,13 +70,10 @@ class UjiKonsekuensi(models.Model):
         on_delete=models.PROTECT,
         related_name="uji_konsekuensi",
     )
-    permohonan = models.ForeignKey(
-        "permohonan.Permohonan",
-        verbose_name=_("permohonan informasi"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="uji_konsekuensi",
+    atas_permintaan = models.BooleanField(
+        _("menguji informasi yang diminta pemohon"),
+        default=False,
+        help_text=_("Uji atas informasi yang diminta dalam sebuah permohonan informasi."),
     )
     unit = models.ForeignKey(
         UnitKerja,
@@ -183,9 +183,13 @@ class UjiKonsekuensi(models.Model):
         "tempat_uji",
         "berkas_asli_id",
         "informasi_id",
-        "permohonan_id",
         "unit_id",
     )
+    # Later layers' records about the sheet that are signed with it (`ppid_portal.related`):
+    # the requests app gives the request the test was started from.
+    RELATED_SLOT = "informasi.uji"
+    # Unchanged after the last signature as well, though not part of the signed digest.
+    FROZEN_FIELDS: tuple[str, ...] = (*CONTENT_FIELDS, "atas_permintaan")
     FROZEN_STATES = ("selesai",)
 
     class Meta:
@@ -215,7 +219,7 @@ class UjiKonsekuensi(models.Model):
             ),
             # What is tested: a DIP entry or the information a request asks for.
             models.CheckConstraint(
-                condition=Q(informasi__isnull=False) | Q(permohonan__isnull=False),
+                condition=Q(informasi__isnull=False) | Q(atas_permintaan=True),
                 name="informasi_uji_objek",
             ),
             # UU 14/2008 Ps 20(1): a–f are never permanent; a period is permanent or ends.
@@ -238,16 +242,11 @@ class UjiKonsekuensi(models.Model):
                 | (~Q(alasan="") & (Q(permanen=True) | Q(berakhir_pada__isnull=False))),
                 name="informasi_uji_pengecualian_lengkap",
             ),
-            # One open sheet at a time per entry and per request.
+            # One open sheet at a time per entry (per request: on the requests app's link).
             models.UniqueConstraint(
                 fields=["informasi"],
                 condition=Q(status__in=["draf", "diedarkan"], informasi__isnull=False),
                 name="informasi_uji_satu_terbuka_per_entri",
-            ),
-            models.UniqueConstraint(
-                fields=["permohonan"],
-                condition=Q(status__in=["draf", "diedarkan"], permohonan__isnull=False),
-                name="informasi_uji_satu_terbuka_per_permohonan",
             ),
         ]
 
@@ -261,11 +260,11 @@ class UjiKonsekuensi(models.Model):
         if self.pk is not None:
             stored = (
                 UjiKonsekuensi.objects.filter(pk=self.pk)
-                .values("status", *self.CONTENT_FIELDS)
+                .values("status", *self.FROZEN_FIELDS)
                 .first()
             )
             if stored and stored["status"] in self.FROZEN_STATES:
-                changed = [n for n in self.CONTENT_FIELDS if stored[n] != getattr(self, n)]
+                changed = [n for n in self.FROZEN_FIELDS if stored[n] != getattr(self, n)]
                 if changed or self.status != stored["status"]:
                     raise ValidationError(
                         _(
@@ -287,7 +286,15 @@ class UjiKonsekuensi(models.Model):
         return pengecualian.short_label(self.alasan)
 
     def content(self) -> dict:
-        return {name: getattr(self, name) for name in self.CONTENT_FIELDS}
+        data = {name: getattr(self, name) for name in self.CONTENT_FIELDS}
+        # The request a test was started from is signed too (it was a column of this table
+        # until the requests app took the link over; the digests of sheets signed then stay).
+        extra = related.attributes(self.RELATED_SLOT, self)
+        clash = data.keys() & extra.keys()
+        if clash:
+            raise ValueError(f"related attributes {sorted(clash)} shadow the sheet's own fields")
+        data.update(extra)
+        return data
 
     def content_digest(self) -> str:
         """SHA-256 of what the participants sign (the content and the revision number)."""
@@ -623,14 +630,7 @@ class PembukaanInformasi(models.Model):
         on_delete=models.PROTECT,
         related_name="+",
     )
-    keberatan = models.ForeignKey(
-        "permohonan.Keberatan",
-        verbose_name=_("keberatan"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
+    # A decision on a keberatan is linked from the keberatan (the requests app points here).
     jenis = models.CharField(_("dasar pembukaan"), max_length=20, choices=Jenis)
     nomor_putusan = models.CharField(_("nomor putusan"), max_length=120, blank=True)
     tanggal_putusan = models.DateField(_("tanggal putusan"))

@@ -118,16 +118,3 @@ def pengecualian_entri(context, entry) -> dict:
         ),
         "may_propose": user is not None and can(user, "informasi.uji.usulkan", entry),
     }
-
-
-@register.simple_tag(takes_context=True)
-def uji_permohonan(context, permohonan) -> dict:
-    """Staff request page: the consequence tests started from a request."""
-    request = context.get("request")
-    user = getattr(request, "user", None)
-    return {
-        "list": list(
-            selectors.uji_visible_to(user).filter(permohonan=permohonan).order_by("-diusulkan_pada")
-        ),
-        "may_propose": user is not None and can(user, "informasi.uji.usulkan", permohonan),
-    }

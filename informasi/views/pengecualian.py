@@ -128,30 +128,12 @@ class UjiListView(ActionRequiredMixin, ListView):
 
 class UjiProposeView(ActionRequiredMixin, FormView):
     """Tim Pertimbangan, PPID, or the Penyedia of the unit holding the information: propose that
-    a DIP entry (or the information a request asks for) be excepted."""
+    a DIP entry be excepted. (A test of the information a request asks for starts from the
+    request's page, in the requests app.)"""
 
     action = "informasi.uji.usulkan"
     template_name = "informasi/uji_usul.html"
     form_class = UjiProposeForm
-
-    def get_permohonan(self):
-        if not hasattr(self, "_permohonan"):
-            self._permohonan = None
-            value = self.request.GET.get("permohonan") or self.request.POST.get("permohonan")
-            if value and self.request.user.is_authenticated:
-                from permohonan import selectors as permohonan_selectors
-
-                try:
-                    pk = int(value)
-                except ValueError:
-                    raise Http404 from None
-                self._permohonan = get_object_or_404(
-                    permohonan_selectors.permohonan_visible_to(self.request.user), pk=pk
-                )
-        return self._permohonan
-
-    def get_permission_object(self):
-        return self.get_permohonan()
 
     def entries(self):
         return (
@@ -161,11 +143,7 @@ class UjiProposeView(ActionRequiredMixin, FormView):
         )
 
     def get_form_kwargs(self):
-        return {
-            **super().get_form_kwargs(),
-            "entries": self.entries(),
-            "permohonan": self.get_permohonan(),
-        }
+        return {**super().get_form_kwargs(), "entries": self.entries()}
 
     def get_initial(self):
         initial = {}
@@ -174,16 +152,12 @@ class UjiProposeView(ActionRequiredMixin, FormView):
             initial["informasi"] = self.entries().filter(pk=int(value)).first()
         return initial
 
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(permohonan=self.get_permohonan(), **kwargs)
-
     def form_valid(self, form):
         data = form.cleaned_data
         try:
             uji = workflow.uji_propose(
                 actor=self.request.user,
-                informasi=data.get("informasi"),
-                permohonan=self.get_permohonan(),
+                informasi=data["informasi"],
                 judul_informasi=data.get("judul_informasi") or "",
                 usulan=data["usulan"],
                 alasan=data.get("alasan") or "",
@@ -493,9 +467,6 @@ class PenetapanDetailView(PenetapanObjectMixin, ActionRequiredMixin, DetailView)
             and penetapan.antrean_pada is not None
             and can(user, "informasi.penetapan.prioritas", penetapan),
             pembukaan=list(penetapan.pembukaan.all()),
-            keputusan_list=list(
-                penetapan.keputusan_set.select_related("permohonan").order_by("-tanggal")
-            ),
             history=audit.history(penetapan).select_related("actor"),
             note_form=NoteForm(),
             reason_form=ReasonForm(),

@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy
 from ppid_portal import audit, mail, numbering
 from ppid_portal.access import can, require
 from ppid_portal.models import StoredFile, UnitKerja
+from ppid_portal.retention import retention_text
 from ppid_portal.roles import Role
 
 from .. import extract, search, selectors
@@ -117,20 +118,18 @@ def _retention_from_schedule(cleaned: dict, known: dict | None = None) -> dict:
     """An entry whose classification code is in the Jadwal Retensi Arsip takes its "jangka waktu
     penyimpanan" (Perki 1/2021 DIP column 7) from the schedule, in Bahasa Indonesia. `known`:
     the codes already looked up in this step (an import of thousands of rows asks about a few
-    dozen codes)."""
+    dozen codes). The schedule is the archive app's: asked through the core, not imported."""
     if cleaned.get("kode_klasifikasi"):
-        from arsip.selectors import retensi_untuk_kode
-
         kode = cleaned["kode_klasifikasi"]
         if known is not None and kode in known:
-            retensi = known[kode]
+            teks = known[kode]
         else:
             with translation.override("id"):
-                retensi = retensi_untuk_kode(kode)
+                teks = retention_text(kode)
             if known is not None:
-                known[kode] = retensi
-        if retensi is not None:
-            cleaned["retensi"] = retensi.teks[: TEXT_LIMITS["retensi"]]
+                known[kode] = teks
+        if teks is not None:
+            cleaned["retensi"] = teks[: TEXT_LIMITS["retensi"]]
     return cleaned
 
 

@@ -345,12 +345,12 @@ def penetapan_open(
     tanggal_putusan: date,
     nomor_putusan: str = "",
     keterangan: str = "",
-    keberatan=None,
     at: datetime | None = None,
 ) -> PenetapanPengecualian:
     """berlaku → dibuka. Record the decision that opens excepted information before its period
     ends — a keberatan granted by the Atasan PPID, the Komisi Informasi, a court — or the PPID
-    opening it within the last 30 working days (seed 004). PPID or Atasan PPID."""
+    opening it within the last 30 working days (seed 004). PPID or Atasan PPID. (A keberatan
+    granted in the portal records the opening it caused on itself, `Keberatan.pembukaan`.)"""
     locked, _transition = _begin_penetapan("buka", actor, penetapan)
     today = _today(at)
     errors: dict[str, str] = {}
@@ -364,7 +364,7 @@ def penetapan_open(
     if jenis in (PembukaanInformasi.Jenis.KOMISI_INFORMASI, PembukaanInformasi.Jenis.PENGADILAN):
         if not nomor_putusan:
             errors["nomor_putusan"] = _("Isi nomor putusan.")
-    if jenis == PembukaanInformasi.Jenis.KEBERATAN and not (nomor_putusan or keberatan):
+    if jenis == PembukaanInformasi.Jenis.KEBERATAN and not nomor_putusan:
         errors["nomor_putusan"] = _("Isi nomor tanggapan Atasan PPID atas keberatan.")
     if jenis == PembukaanInformasi.Jenis.MENJELANG_BERAKHIR:
         if Role.PPID not in user_roles(actor):
@@ -384,7 +384,6 @@ def penetapan_open(
         tanggal_putusan=tanggal_putusan,
         nomor_putusan=nomor_putusan,
         keterangan=(keterangan or "").strip(),
-        keberatan=keberatan,
         at=at,
     )
 
@@ -398,7 +397,6 @@ def _end_penetapan(
     tanggal_putusan: date,
     nomor_putusan: str = "",
     keterangan: str = "",
-    keberatan=None,
     uji: UjiKonsekuensi | None = None,
     kategori: str = "",
     at: datetime | None = None,
@@ -414,7 +412,6 @@ def _end_penetapan(
         penetapan=locked,
         informasi_id=locked.informasi_id,
         uji=uji,
-        keberatan=keberatan,
         jenis=jenis,
         nomor_putusan=nomor_putusan,
         tanggal_putusan=tanggal_putusan,

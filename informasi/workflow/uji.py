@@ -242,29 +242,28 @@ def uji_propose(
     judul_informasi: str,
     usulan: str = "",
     informasi: InformasiPublik | None = None,
-    permohonan=None,
+    atas_permintaan: bool = False,
     unit: UnitKerja | None = None,
     alasan: str = "",
     at: datetime | None = None,
 ) -> UjiKonsekuensi:
     """(new) → draf. The Tim Pertimbangan, the PPID, or the unit holding the information
-    proposes that a DIP entry, or the information asked for in a request, be tested."""
-    if informasi is None and permohonan is None:
+    proposes that a DIP entry, or the information asked for in a request (`atas_permintaan`),
+    be tested. A request's test is started by the requests app
+    (`permohonan.workflow.permohonan_start_test`), which checks its own rule, names the unit and
+    the information, and links the sheet to the request."""
+    if informasi is None and not atas_permintaan:
         raise ValidationError(_("Pilih entri DIP atau permohonan yang informasinya diuji."))
-    require(actor, "informasi.uji.usulkan", informasi if informasi is not None else permohonan)
+    require(actor, "informasi.uji.usulkan", informasi)
     today = _today(at)
     if informasi is not None:
         informasi = _lock_entry(informasi)
         if informasi.status == E.DICABUT:
             raise ValidationError(_("Entri yang dicabut dari DIP tidak dapat diuji."))
         unit = informasi.unit
-    elif unit is None:
-        first = permohonan.disposisi.select_related("unit").first()
-        unit = first.unit if first else None
     values = clean_uji_values(
         {
-            "judul_informasi": judul_informasi
-            or (informasi.ringkasan if informasi else permohonan.rincian_informasi)[:300],
+            "judul_informasi": judul_informasi or (informasi.ringkasan if informasi else "")[:300],
             # An entry's summary is already public in the DIP: a safe first register text.
             "uraian_publik": informasi.ringkasan if informasi is not None else "",
             "alasan": alasan or (informasi.alasan_pengecualian if informasi is not None else ""),
@@ -281,7 +280,7 @@ def uji_propose(
             uji = UjiKonsekuensi.objects.create(
                 status=UJI_INITIAL,
                 informasi=informasi,
-                permohonan=permohonan,
+                atas_permintaan=atas_permintaan,
                 unit=unit,
                 usulan=(usulan or "").strip(),
                 diusulkan_oleh=actor,

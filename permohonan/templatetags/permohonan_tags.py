@@ -20,6 +20,22 @@ def samar_nik(value: str) -> str:
     return mask_nik(value or "")
 
 
+@register.simple_tag(takes_context=True)
+def uji_permohonan(context, permohonan) -> dict:
+    """Staff request page: the consequence tests of the information asked for, and whether the
+    reader may start one."""
+    from ..selectors import uji_of_permohonan
+
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    if user is None:
+        return {"list": [], "may_start": False}
+    return {
+        "list": uji_of_permohonan(user, permohonan),
+        "may_start": can(user, "permohonan.mulai_uji", permohonan),
+    }
+
+
 @register.inclusion_tag("permohonan/_tenggat.html")
 def tenggat(obj):
     return {"info": getattr(obj, "tenggat_info", None)}

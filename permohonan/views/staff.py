@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import DetailView, FormView, TemplateView
 
+from informasi.forms_pengecualian import UjiProposeForm
 from ppid_portal import audit
 from ppid_portal.access import ActionRequiredMixin, can
 from ppid_portal.files import file_response
@@ -457,6 +458,40 @@ class PutusView(ActionRequiredMixin, StaffPermohonanMixin, FormView):
             _("Pemberitahuan tertulis %(n)s diterbitkan.") % {"n": keputusan.nomor},
         )
         return redirect(self.detail_url())
+
+
+class MulaiUjiView(ActionRequiredMixin, StaffPermohonanMixin, FormView):
+    """PPID, or the Penyedia of a unit the request is assigned to: start a consequence test of
+    the information the request asks for (the sheet is then written on informasi's pages)."""
+
+    action = "permohonan.mulai_uji"
+    template_name = "permohonan/uji_mulai.html"
+    form_class = UjiProposeForm
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "entries": None}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(p=self.permohonan, **kwargs)
+
+    def form_valid(self, form):
+        data = form.cleaned_data
+        try:
+            uji = workflow.permohonan_start_test(
+                permohonan_id=self.permohonan.pk,
+                actor=self.request.user,
+                judul_informasi=data.get("judul_informasi") or "",
+                usulan=data["usulan"],
+                alasan=data.get("alasan") or "",
+            )
+        except ValidationError as exc:
+            apply_errors(form, exc)
+            return self.form_invalid(form)
+        messages.success(
+            self.request,
+            _("Usulan tercatat. Lengkapi lembar uji konsekuensi dan tambahkan pesertanya."),
+        )
+        return redirect(uji.get_absolute_url())
 
 
 class PemberitahuanStafView(ActionRequiredMixin, View):

@@ -21,6 +21,8 @@ workflow.permohonan_submit(...)`):
 - `keberatan`: objections and the record of a sengketa;
 - `laporan`: the annual report;
 - `nomor`: numbering (`format_nomor`, `take_number`, `nomor_seri`) over `ppid_portal.numbering`;
+- `uji`: consequence tests of the information a request asks for (the sheet is `informasi`'s;
+  the link to the request, `UjiPermohonan`, is this app's);
 - `_common`: the transition tables, `_set_status` and the plumbing every step uses.
 """
 
@@ -73,6 +75,7 @@ from .permohonan import (
     permohonan_withdraw,
     record_applicant_download,
 )
+from .uji import open_test, permohonan_start_test, start_test_for_refusal
 
 __all__ = [
     "APPLICANT_FIELDS",
@@ -108,6 +111,7 @@ __all__ = [
     "laporan_create",
     "nomor_seri",
     "notice_extension_days",
+    "open_test",
     "permohonan_assign",
     "permohonan_complete",
     "permohonan_decide",
@@ -115,6 +119,7 @@ __all__ = [
     "permohonan_lapse",
     "permohonan_request_completion",
     "permohonan_reset_code",
+    "permohonan_start_test",
     "permohonan_submit",
     "permohonan_verify",
     "permohonan_withdraw",
@@ -122,5 +127,6 @@ __all__ = [
     "record_applicant_download",
     "sengketa_record",
     "sengketa_update",
+    "start_test_for_refusal",
     "take_number",
 ]

@@ -221,6 +221,7 @@ def keberatan_decide(
             "tenggat_sengketa",
             "tenggat_pelaksanaan",
             "berkas_tanggapan",
+            "pembukaan",
         ]
     )
     _audit(actor, kb, "keberatan.putus", before, kb.status, f"{nomor}: {kb.get_putusan_display()}")
@@ -240,7 +241,8 @@ def _open_cited_penetapan(
 ) -> None:
     """UU 14/2008 Ps 35(1)a: a keberatan against a refusal on Ps 17 grounds, granted by the
     Atasan PPID, opens the information the refusal's decree excepted (recorded as a decision
-    and moved back to the open DIP, like the end of its period)."""
+    and moved back to the open DIP, like the end of its period). The keberatan keeps the opening
+    it caused (`pembukaan`, saved with the decision)."""
     from informasi import workflow as informasi_workflow
     from informasi.models import PembukaanInformasi, PenetapanPengecualian
 
@@ -260,9 +262,10 @@ def _open_cited_penetapan(
         nomor_putusan=kb.nomor_tanggapan or "",
         keterangan=_("Keberatan %(n)s atas permohonan %(p)s dikabulkan.")
         % {"n": kb.nomor, "p": p.nomor},
-        keberatan=kb,
         at=at,
     )
+    # A decree is opened once (informasi_pembukaan_sekali_per_penetapan): this is the one.
+    kb.pembukaan = PembukaanInformasi.objects.get(penetapan=penetapan)
 
 
 def _reopen(p: Permohonan, *, actor: User, clock: deadlines.Jam, today: date, keberatan) -> None:

@@ -59,6 +59,7 @@ from ._common import (
     default_aturan,
 )
 from .nomor import take_number
+from .uji import start_test_for_refusal
 
 # ---------------------------------------------------------------------------------------------
 # Intake
@@ -690,28 +691,6 @@ def _cited_penetapan(putusan: Putusan, today: date):
     return penetapan
 
 
-def _start_test_from_request(p: Permohonan, *, actor: User, dasar: str, at: datetime | None):
-    """A refusal without a decree starts a consequence test of the information asked for (or
-    joins the one already open for this request)."""
-    from informasi import workflow as informasi_workflow
-    from informasi.models import UjiKonsekuensi
-
-    open_test = UjiKonsekuensi.objects.filter(
-        permohonan=p, status__in=[UjiKonsekuensi.Status.DRAF, UjiKonsekuensi.Status.DIEDARKAN]
-    ).first()
-    if open_test is not None:
-        return open_test
-    return informasi_workflow.uji_propose(
-        actor=actor,
-        permohonan=p,
-        judul_informasi=p.rincian_informasi[:300],
-        usulan=_("Permohonan %(n)s ditolak karena informasi dikecualikan; uji konsekuensi "
-                 "dimulai dari permohonan ini.") % {"n": p.nomor},
-        alasan=dasar,
-        at=at,
-    )  # fmt: skip
-
-
 @discard_on_rollback()
 @transaction.atomic
 def permohonan_decide(
@@ -751,7 +730,7 @@ def permohonan_decide(
         )
     uji = None
     if putusan.hasil == H.DITOLAK_DIKECUALIKAN and penetapan is None:
-        uji = _start_test_from_request(p, actor=actor, dasar=putusan.dasar_pengecualian, at=at)
+        uji = start_test_for_refusal(p, actor=actor, dasar=putusan.dasar_pengecualian, at=at)
     year, urut, nomor = take_number(JenisNomor.PEMBERITAHUAN, today)
     keputusan = Keputusan.objects.create(
         permohonan=p,

@@ -7,6 +7,8 @@ from django.conf import settings
 from django.utils import translation
 from django.utils.safestring import SafeString
 
+from ppid_portal import related
+
 register = template.Library()
 
 # Rendered fragments that depend on nothing but the code and the language (the public menu, the
@@ -68,3 +70,12 @@ def waktu(value) -> str:
     from ppid_portal import dates
 
     return dates.waktu(value)
+
+
+@register.simple_tag(takes_context=True)
+def related_links(context, slot: str, obj) -> list:
+    """{% related_links "informasi.uji" uji as links %}: what later layers link to `obj` in
+    `slot` (`ppid_portal.related`), for the signed-in reader (none in a rendered document)."""
+    request = context.get("request")
+    user = getattr(request, "user", None) or context.get("user")
+    return related.links(slot, obj, user)

@@ -140,10 +140,17 @@ def sheet_values(**overrides) -> dict:
 
 
 def proposed_uji(proposer, *, entry=None, permohonan=None, usulan="Perlu diuji.", alasan=""):
+    if permohonan is not None:
+        # The information a request asks for is tested from the requests app, which links the
+        # sheet to the request (informasi does not know requests).
+        from permohonan import workflow as permohonan_workflow
+
+        return permohonan_workflow.permohonan_start_test(
+            permohonan_id=permohonan.pk, actor=proposer, usulan=usulan, alasan=alasan
+        )
     return workflow.uji_propose(
         actor=proposer,
         informasi=entry,
-        permohonan=permohonan,
         judul_informasi="",
         usulan=usulan,
         alasan=alasan,

@@ -14,9 +14,9 @@ from django.utils import timezone
 from pypdf import PdfReader
 
 from informasi import workflow as informasi_workflow
-from informasi.models import InformasiPublik, PenetapanPengecualian, UjiKonsekuensi
+from informasi.models import InformasiPublik, PenetapanPengecualian
 from permohonan import documents, workflow
-from permohonan.models import Keputusan
+from permohonan.models import Keputusan, UjiPermohonan
 from permohonan.tracking import Pemohon
 from ppid_portal.models import NomorUrut
 from ppid_portal.roles import Role
@@ -128,8 +128,9 @@ def test_the_ground_comes_from_the_decree(users, make_user):
 def test_a_refusal_without_a_decree_must_start_a_new_test(users):
     assert_refused(users, "harus merujuk penetapan yang berlaku")
     p, k = refuse(users, mulai_uji=True)
-    uji = UjiKonsekuensi.objects.get(permohonan=p)
+    uji = UjiPermohonan.objects.get(permohonan=p).uji
     assert k.penetapan is None and uji.status == "draf" and uji.alasan == "h"
+    assert uji.atas_permintaan and uji.informasi is None
     assert uji.judul_informasi == p.rincian_informasi[:300]
     assert uji.unit == p.disposisi.get().unit
     text = text_of(documents.read_stored(k.berkas_pdf))
@@ -219,9 +220,9 @@ def test_a_granted_keberatan_opens_the_cited_decree(users, make_user):
     penetapan.refresh_from_db()
     assert penetapan.status == PS.DIBUKA
     pembukaan = penetapan.pembukaan.get()
-    assert (pembukaan.jenis, pembukaan.keberatan, pembukaan.nomor_putusan) == (
+    assert (pembukaan.jenis, kb.pembukaan, pembukaan.nomor_putusan) == (
         "keberatan",
-        kb,
+        pembukaan,
         kb.nomor_tanggapan,
     )
     assert not InformasiPublik.objects.get(pk=penetapan.informasi_id).dikecualikan
@@ -242,7 +243,7 @@ def test_an_upheld_refusal_keeps_the_decree(users, make_user):
 
 def test_staff_request_page_lists_the_tests_started_from_it(client, users):
     p, _k = refuse(users, mulai_uji=True)
-    uji = UjiKonsekuensi.objects.get(permohonan=p)
+    uji = UjiPermohonan.objects.get(permohonan=p).uji
     client.force_login(users[Role.PPID])
     page = client.get(reverse("permohonan:detail", args=[p.pk])).content.decode()
     assert uji.get_absolute_url() in page

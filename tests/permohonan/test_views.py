@@ -60,6 +60,7 @@ MATRIX = {
     "permohonan.disposisi": {PP},
     "permohonan.jawab_unit": {P},
     "permohonan.putus": {PP},
+    "permohonan.mulai_uji": {P, PP, T},
     "permohonan.perpanjang": {PP},
     "permohonan.penyampaian": {D, PP},
     "permohonan.tarik_desk": {D},

@@ -125,13 +125,13 @@ def test_the_rule_per_role(world):
         assert units == {user.unit_id}
 
 
-def test_a_consequence_test_proposed_from_a_request_needs_the_request_in_view(client, world):
-    """The DIP's proposal page opens a request by id through the same rule."""
-    url = reverse("informasi:uji-usul")
-    for who in (Role.PPID, Role.PENYEDIA, "penyedia_lain", Role.TIM_PERTIMBANGAN):
+def test_starting_a_consequence_test_of_a_request_needs_the_request_in_view(client, world):
+    """The page that starts a test of the requested information opens a request by id through
+    the same rule."""
+    for who in (Role.PPID, Role.PENYEDIA, "penyedia_lain"):
         user = world[who]
         client.force_login(user)
         visible = _pks(selectors.permohonan_visible_to(user))
         for p in Permohonan.objects.all():
-            response = client.get(url, {"permohonan": p.pk})
+            response = client.get(reverse("permohonan:mulai_uji", args=[p.pk]))
             assert response.status_code == (200 if p.pk in visible else 404), (who, p.nomor)

@@ -189,6 +189,8 @@ ROUTES: dict[str, Access] = {
     "permohonan:disposisi": staff(Role.PPID),
     "permohonan:perpanjang": staff(Role.PPID),
     "permohonan:putus": staff(Role.PPID),
+    # The rule admits the Tim Pertimbangan too, but the request's page is not theirs (404).
+    "permohonan:mulai_uji": staff(UNIT, Role.PPID),
     "permohonan:tarik_desk": staff(Role.DESK),
     "permohonan:kode_baru": staff(Role.DESK, Role.PPID),
     "permohonan:tanda_bukti": staff(Role.DESK, Role.PPID, Role.ATASAN),
