@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from informasi.models import PenetapanPengecualian, UjiKonsekuensi
-from ppid_portal import related
+from ppid_portal import dates, related
 from ppid_portal.access import can
 
 from .models import Keputusan, UjiPermohonan
@@ -23,10 +23,18 @@ UJI_SLOT = UjiKonsekuensi.RELATED_SLOT
 PENETAPAN_SLOT = "informasi.penetapan.dirujuk"
 
 
-def _request_link(p, user, label: str) -> related.Link:
-    url = ""
-    if user is not None and can(user, "permohonan.lihat", p):
-        url = reverse("permohonan:detail", args=[p.pk])
+def _visible(user, ids: Iterable[int]) -> set[int]:
+    """Which of these requests `user` may open: one query for the whole list (the rule of
+    `permohonan.lihat`, i.e. `selectors.permohonan_visible_to`)."""
+    if user is None or not can(user, "permohonan.lihat"):
+        return set()
+    from .selectors import permohonan_visible_to
+
+    return set(permohonan_visible_to(user).filter(pk__in=ids).values_list("pk", flat=True))
+
+
+def _request_link(p, visible: set[int], label: str) -> related.Link:
+    url = reverse("permohonan:detail", args=[p.pk]) if p.pk in visible else ""
     return related.Link(label, url)
 
 
@@ -36,7 +44,7 @@ def uji_links(uji: UjiKonsekuensi, user) -> Iterable[related.Link]:
     if link is None:
         return []
     p = link.permohonan
-    return [_request_link(p, user, _("Permohonan %(n)s") % {"n": p.nomor})]
+    return [_request_link(p, _visible(user, [p.pk]), _("Permohonan %(n)s") % {"n": p.nomor})]
 
 
 def uji_attributes(uji: UjiKonsekuensi) -> dict:
@@ -52,13 +60,16 @@ def uji_attributes(uji: UjiKonsekuensi) -> dict:
 
 def penetapan_citations(penetapan: PenetapanPengecualian, user) -> Iterable[related.Link]:
     """The written notices that refuse (or grant in part) on the strength of a decree."""
-    notices = (
+    notices = list(
         Keputusan.objects.filter(penetapan_id=penetapan.pk)
         .select_related("permohonan")
         .order_by("-tanggal", "-id")
     )
+    visible = _visible(user, {k.permohonan_id for k in notices})
     return [
-        _request_link(k.permohonan, user, f"{k.nomor} ({k.permohonan.nomor}, {k.tanggal:%d-%m-%Y})")
+        _request_link(
+            k.permohonan, visible, f"{k.nomor} ({k.permohonan.nomor}, {dates.tanggal(k.tanggal)})"
+        )
         for k in notices
     ]
 
